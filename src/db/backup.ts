@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
 import { AppError } from '../errors.ts';
@@ -98,7 +98,11 @@ export async function backup(db: Database, file: string): Promise<Record<string,
 }
 
 async function* readLines(file: string): AsyncGenerator<unknown> {
-  const input = createReadStream(file).pipe(createGunzip());
+  const source = createReadStream(file);
+  const input = createGunzip();
+  // pipe() does not forward errors: a missing or unreadable file must fail the reader too.
+  source.on('error', (err) => input.destroy(err));
+  source.pipe(input);
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
   try {
@@ -120,6 +124,7 @@ async function* readLines(file: string): AsyncGenerator<unknown> {
  * (wrong schema version, corrupt file, constraint error) nothing changes.
  */
 export async function restore(db: Database, file: string): Promise<Record<string, number>> {
+  if (!existsSync(file)) throw new AppError('not_found', `backup file ${file} not found`);
   const counts: Record<string, number> = {};
   const version = await currentVersion(db);
   await db.transaction(async (tx) => {
