@@ -1,0 +1,58 @@
+import { stemmer as stemNl } from '@orama/stemmers/dutch';
+import { stemmer as stemEn } from '@orama/stemmers/english';
+import { stemmer as stemFr } from '@orama/stemmers/french';
+import { stemmer as stemDe } from '@orama/stemmers/german';
+import type { Language } from '../framework/schema.ts';
+
+/**
+ * Analysers per language: tokenise, drop stop words, Snowball-stem (the same algorithms as
+ * PostgreSQL's text-search configurations, so search and classification agree on word forms).
+ */
+
+const STEMMERS: Record<Language, (w: string) => string> = { en: stemEn, nl: stemNl, fr: stemFr, de: stemDe };
+
+const STOP: Record<Language, Set<string>> = {
+  en: new Set(
+    'a an and are as at be been being by for from has have had in into is it its of on or that the their them they this those to was were which will with within would shall should can could may also other such these all any not no more most than so its our we us including include includes through between among per via'.split(
+      ' ',
+    ),
+  ),
+  nl: new Set(
+    'de het een en van in op te voor met door aan bij als dat die dit deze er is zijn wordt worden werd of om tot uit over naar ook niet meer hun zij wij ons onze zal zullen kan kunnen moet moeten heeft hebben waar wat wie alle andere zo nog dan'.split(
+      ' ',
+    ),
+  ),
+  fr: new Set(
+    'le la les un une des du de d l et ou à au aux en dans pour par sur avec sans que qui dont ce cet cette ces son sa ses leur leurs est sont être été a ont avoir il elle ils elles nous vous se ne pas plus ainsi afin tous toutes tout toute autres'.split(
+      ' ',
+    ),
+  ),
+  de: new Set(
+    'der die das den dem des ein eine einer eines einem einen und oder in im zu zur zum von vom für mit auf an am bei aus als ist sind wird werden wurde sein hat haben nicht auch sich es sie wir uns unser dass durch über nach so wie alle andere sowie'.split(
+      ' ',
+    ),
+  ),
+};
+
+const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
+
+/** Lower-cased word tokens as they appear (for evidence), with their stems. */
+export function analyse(text: string, lang: Language): { surface: string; stem: string }[] {
+  const stem = STEMMERS[lang];
+  const stop = STOP[lang];
+  const out: { surface: string; stem: string }[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const surface = m[0]
+      .toLowerCase()
+      .replace(/['’]s$/, '')
+      .replace(/^(?:l|d|qu|j|n|s|c)['’]/, '');
+    if (surface.length < 2 || stop.has(surface)) continue;
+    out.push({ surface, stem: stem(surface) });
+  }
+  return out;
+}
+
+/** Just the stems. */
+export function stems(text: string, lang: Language): string[] {
+  return analyse(text, lang).map((t) => t.stem);
+}
