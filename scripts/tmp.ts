@@ -1,14 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { extractActions } from '../src/extract/extract.ts';
-import { parseDocument } from '../src/ingest/parse.ts';
-
-const doc = await parseDocument(readFileSync(process.argv[2] ?? ''), process.argv[2]);
-for (const a of extractActions(doc)) {
-  if (a.source === 'text' && process.argv[3] !== 'all') continue;
-  console.log(
-    `L${a.line} [${a.source} ${a.confidence}] ${a.title.slice(0, 90)}\n   who=${a.responsible} → ${a.actors.map((x) => `${x.role}:${x.name}${x.known ? '' : '?'}`).join(', ')}\n   when=${a.timing} → ${a.start}-${a.end}${a.recurring ? ' R' : ''} | ${a.section} | obj ${a.objectives
-      .slice(0, 3)
-      .map((o) => `${o.objective}:${o.score}`)
-      .join(' ')}\n   text=${a.text.replace(/\n/g, ' ⏎ ').slice(0, 200)} ${a.notes.join('; ')}`,
-  );
-}
+import { connect } from '../src/db/connection.ts';
+const db = await connect();
+console.log(await db.query(`SELECT * FROM json_to_recordset($1::json) AS x(a int, p text[], l jsonb)`, [JSON.stringify([{ a: 1, p: ['x', 'y'], l: { line: 3 } }, { a: 2, p: [], l: {} }])]));
+await db.close();

@@ -1,3 +1,4 @@
+import { loadFramework } from '../framework/load.ts';
 import type { Framework, Language } from '../framework/schema.ts';
 import { analyse, stems } from './analyse.ts';
 
@@ -133,4 +134,12 @@ export class FrameworkTfIdf {
       };
     });
   }
+}
+
+let interim: FrameworkTfIdf | undefined;
+
+/** The shared interim ranker over the full GCM text (built once, on first use). */
+export function interimRanker(): FrameworkTfIdf {
+  interim ??= new FrameworkTfIdf(loadFramework('gcm'), 'full');
+  return interim;
 }

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../errors.ts';
 import { registerDb } from './commands/db.ts';
+import { registerExtractActions } from './commands/extract-actions.ts';
 import { registerFramework } from './commands/framework.ts';
+import { registerIngest } from './commands/ingest.ts';
 import { registerServe } from './commands/serve.ts';
 
 /**
@@ -29,6 +31,8 @@ const program = new Command()
   .configureOutput({ outputError: (str, write) => write(str) });
 
 registerFramework(program);
+registerExtractActions(program);
+registerIngest(program);
 registerDb(program);
 registerServe(program);
 

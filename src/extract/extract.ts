@@ -1,5 +1,4 @@
-import { FrameworkTfIdf } from '../classify/tfidf.ts';
-import { loadFramework } from '../framework/load.ts';
+import { interimRanker } from '../classify/tfidf.ts';
 import type { Language } from '../framework/schema.ts';
 import type { ParsedDocument, Passage } from '../ingest/types.ts';
 import { type ActorRegistry, loadRegistry } from './actors.ts';
@@ -26,12 +25,9 @@ export function titleOf(text: string): string {
   return `${first.slice(0, TITLE_MAX).replace(/\s+\S*$/, '')}…`;
 }
 
-let ranker: FrameworkTfIdf | undefined;
-
 /** The objectives of an action: its own text with its section heading as context. */
 function objectivesFor(text: string, section: string | null, lang: Language) {
-  ranker ??= new FrameworkTfIdf(loadFramework('gcm'), 'full');
-  return ranker.rank(section ? `${text}\n${section}` : text, lang);
+  return interimRanker().rank(section ? `${text}\n${section}` : text, lang);
 }
 
 function sectionOf(p: Passage | undefined): string | null {
