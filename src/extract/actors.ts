@@ -45,12 +45,16 @@ export interface RegistryActor {
 export interface ActorRegistry {
   country: string;
   actors: RegistryActor[];
-  /** Alias matchers, longest first. */
-  matchers: { actor: RegistryActor; re: RegExp; length: number }[];
+  /** Folded alias (single-spaced) → actor, for exact lookups. */
+  byAlias: Map<string, RegistryActor>;
+  /** Alias matchers, longest first; `tokens` lets a search skip aliases whose words are absent. */
+  matchers: { actor: RegistryActor; re: RegExp; length: number; tokens: string[] }[];
 }
 
 /** Length-preserving fold: lower case, accents off, punctuation to spaces (keeps indexes valid). */
 export function fold(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: an ASCII range test, on purpose
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase().replace(/[^a-z0-9]/g, ' ');
   let out = '';
   for (const ch of s) {
     const base = ch.normalize('NFD')[0] ?? ch;
@@ -78,10 +82,17 @@ export function buildRegistry(data: unknown): ActorRegistry {
   }));
   const matchers = actors
     .flatMap((actor) =>
-      actor.aliases.map((alias) => ({ actor, re: aliasPattern(alias), length: fold(alias).trim().length })),
+      actor.aliases.map((alias) => ({
+        actor,
+        re: aliasPattern(alias),
+        length: fold(alias).trim().length,
+        tokens: fold(alias).trim().split(/\s+/),
+      })),
     )
     .sort((a, b) => b.length - a.length);
-  return { country: parsed.country, actors, matchers };
+  const byAlias = new Map<string, RegistryActor>();
+  for (const actor of actors) for (const alias of actor.aliases) byAlias.set(foldKey(alias), actor);
+  return { country: parsed.country, actors, matchers, byAlias };
 }
 
 const registries = new Map<string, ActorRegistry>();
@@ -107,9 +118,11 @@ export interface ActorMatch {
 /** Every known actor named in `text`, non-overlapping, in reading order. */
 export function findActors(text: string, registry: ActorRegistry): ActorMatch[] {
   const folded = fold(text);
+  const words = new Set(folded.split(/\s+/));
   const taken: [number, number][] = [];
   const found: ActorMatch[] = [];
   for (const m of registry.matchers) {
+    if (!m.tokens.every((t) => words.has(t))) continue;
     m.re.lastIndex = 0;
     for (const hit of folded.matchAll(m.re)) {
       const start = hit.index ?? 0;
@@ -124,6 +137,9 @@ export function findActors(text: string, registry: ActorRegistry): ActorMatch[] 
 
 /** The registry actor whose name or alias is exactly `name` (ignoring case and punctuation). */
 export function lookupActor(name: string, registry: ActorRegistry): RegistryActor | undefined {
-  const target = fold(name).replace(/\s+/g, ' ').trim();
-  return registry.actors.find((a) => a.aliases.some((al) => fold(al).replace(/\s+/g, ' ').trim() === target));
+  return registry.byAlias.get(foldKey(name));
+}
+
+function foldKey(s: string): string {
+  return fold(s).replace(/\s+/g, ' ').trim();
 }

@@ -19,12 +19,15 @@ export function decodeEntities(s: string): string {
 
 /** Unicode clean-up: NFC, ligatures, non-breaking and zero-width spaces, soft hyphens, control characters. */
 export function normaliseUnicode(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'))
-    .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, '')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+  return (
+    s
+      .normalize('NFC')
+      .replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'))
+      .replace(/[\u00A0\u2007\u202F]/g, ' ')
+      .replace(/[\u200B-\u200D\uFEFF\u00AD]/g, '')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+  );
 }
 
 // Tokens of a PDF content stream that leaked into text: `14(ce`, `30(a)12(re)7(1)-7a`, `841.41.92`,

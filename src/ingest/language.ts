@@ -10,9 +10,13 @@ const ALIASES: Record<string, PassageLanguage> = { af: 'nl' };
  * language. Uses eld's n-gram model (offline, deterministic).
  */
 export function detectLanguage(text: string): PassageLanguage {
-  const letters = text.replace(/[^\p{L}\s]/gu, ' ').trim();
+  // 400 characters identify the language as well as the whole passage does, at a fraction of the cost.
+  const letters = text
+    .slice(0, 400)
+    .replace(/[^\p{L}\s]/gu, ' ')
+    .trim();
   if (letters.replace(/\s/g, '').length < 12) return 'und';
-  const result = eld.detect(letters.slice(0, 2000));
+  const result = eld.detect(letters);
   const code = ALIASES[result.language] ?? result.language;
   return (LANGUAGES as readonly string[]).includes(code) ? (code as PassageLanguage) : 'und';
 }

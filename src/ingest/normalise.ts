@@ -106,18 +106,7 @@ export function normalise(lines: SourceLine[]): Block[] {
     if (PAGE_NUMBER.test(trimmed) || skip.has(trimmed)) continue;
 
     const cells = splitCells(raw);
-    if (cells && cells.every((c) => /^[-:=\s]*$/.test(c))) {
-      push({
-        type: 'separator',
-        text: '',
-        line: src.line,
-        endLine: src.line,
-        emphasised: false,
-        footnoteRefs: [],
-      });
-      continue;
-    }
-    if (SEPARATOR.test(trimmed)) {
+    if (cells?.every((c) => /^[-:=\s]*$/.test(c)) || SEPARATOR.test(trimmed)) {
       push({
         type: 'separator',
         text: '',

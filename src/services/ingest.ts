@@ -77,7 +77,15 @@ export async function ingestDocument(db: Database, input: IngestInput): Promise<
   const hash = createHash('sha256').update(input.bytes).digest('hex');
   const existing = await findDocumentByHash(db, hash);
   if (existing) {
-    return { documentId: existing.id, created: false, title: existing.title, language: existing.language, passages: 0, actions: 0, suggestions: 0 };
+    return {
+      documentId: existing.id,
+      created: false,
+      title: existing.title,
+      language: existing.language,
+      passages: 0,
+      actions: 0,
+      suggestions: 0,
+    };
   }
   const parsed = await parseDocument(input.bytes, input.filename, input.limits ?? DEFAULT_LIMITS);
   if (parsed.passages.length === 0) {
@@ -122,7 +130,11 @@ export async function ingestDocument(db: Database, input: IngestInput): Promise<
       for (const p of parsed.passages) {
         const id = passageIds.get(p.ordinal);
         if (id && LINKED_KINDS.has(p.kind) && p.text.length >= 40) {
-          links.push(...toLinks(interimRanker().rank(p.text, p.language === 'und' ? docLang : p.language, 3), { passageId: id }));
+          links.push(
+            ...toLinks(interimRanker().rank(p.text, p.language === 'und' ? docLang : p.language, 3), {
+              passageId: id,
+            }),
+          );
         }
       }
       for (const a of actions) {
@@ -158,7 +170,15 @@ export async function ingestDocument(db: Database, input: IngestInput): Promise<
     // Two imports of the same file at once: the loser finds the winner's document.
     const again = await findDocumentByHash(db, hash);
     if (again) {
-      return { documentId: again.id, created: false, title: again.title, language: again.language, passages: 0, actions: 0, suggestions: 0 };
+      return {
+        documentId: again.id,
+        created: false,
+        title: again.title,
+        language: again.language,
+        passages: 0,
+        actions: 0,
+        suggestions: 0,
+      };
     }
     throw err;
   }

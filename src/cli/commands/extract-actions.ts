@@ -31,7 +31,9 @@ export function registerExtractActions(program: Command): void {
   program
     .command('extract-actions <file>')
     .description('print the action rows found in a document (tables, then commitments in running text)')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'table', 'csv']).default('json'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['json', 'table', 'csv']).default('json'),
+    )
     .option('--tables-only', 'only rows of action tables, no commitments from running text')
     .action(async (file: string, opts: { format: OutputFormat; tablesOnly?: boolean }) => {
       const doc = await parseDocument(await readInputFile(file), file);

@@ -47,7 +47,9 @@ export function registerIngest(program: Command): void {
               totals.passages += r.passages;
               totals.actions += r.actions;
               totals.suggestions += r.suggestions;
-              lines.push(`${file}: document ${r.documentId} "${r.title}" (${r.language}), ${r.passages} passages, ${r.actions} actions, ${r.suggestions} suggested links`);
+              lines.push(
+                `${file}: document ${r.documentId} "${r.title}" (${r.language}), ${r.passages} passages, ${r.actions} actions, ${r.suggestions} suggested links`,
+              );
             } else {
               totals.unchanged++;
               lines.push(`${file}: already imported as document ${r.documentId}, nothing changed`);

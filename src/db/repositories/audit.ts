@@ -10,7 +10,13 @@ export interface AuditActor {
 export async function audit(
   db: Queryable,
   who: AuditActor,
-  event: { action: string; entity: string; entityId: string | number | null; before?: unknown; after?: unknown },
+  event: {
+    action: string;
+    entity: string;
+    entityId: string | number | null;
+    before?: unknown;
+    after?: unknown;
+  },
 ): Promise<void> {
   await db.query(
     `INSERT INTO audit_event (user_id, actor_label, action, entity, entity_id, before, after)

@@ -2,7 +2,15 @@ import type { ExtractedAction } from '../../extract/types.ts';
 import type { Passage } from '../../ingest/types.ts';
 import type { Queryable } from '../connection.ts';
 
-export const DOCUMENT_TYPES = ['framework', 'action_plan', 'review', 'study', 'voluntary_report', 'contribution', 'other'] as const;
+export const DOCUMENT_TYPES = [
+  'framework',
+  'action_plan',
+  'review',
+  'study',
+  'voluntary_report',
+  'contribution',
+  'other',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export interface DocumentRow {
@@ -48,7 +56,11 @@ export async function insertDocument(
 }
 
 /** Inserts all passages in one statement; returns their ids by ordinal. */
-export async function insertPassages(db: Queryable, documentId: number, passages: Passage[]): Promise<Map<number, number>> {
+export async function insertPassages(
+  db: Queryable,
+  documentId: number,
+  passages: Passage[],
+): Promise<Map<number, number>> {
   const ids = new Map<number, number>();
   const CHUNK = 2000;
   for (let i = 0; i < passages.length; i += CHUNK) {
@@ -74,7 +86,13 @@ export async function insertPassages(db: Queryable, documentId: number, passages
 
 export async function insertPlan(
   db: Queryable,
-  plan: { title: string; country: string | null; documentId: number; start: number | null; end: number | null },
+  plan: {
+    title: string;
+    country: string | null;
+    documentId: number;
+    start: number | null;
+    end: number | null;
+  },
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO plan (title, country, document_id, period_start, period_end) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -105,7 +123,13 @@ export async function insertAction(
       a.end,
       a.recurring,
       refs.passageId,
-      JSON.stringify({ kind: a.source, line: a.line, section: a.section, cells: a.cells ?? null, notes: a.notes }),
+      JSON.stringify({
+        kind: a.source,
+        line: a.line,
+        section: a.section,
+        cells: a.cells ?? null,
+        notes: a.notes,
+      }),
       a.confidence,
     ],
   );

@@ -32,13 +32,22 @@ function pageLines(items: TextItem[], page: number, firstLine: number): SourceLi
     row.items.sort((a, b) => (a.transform[4] ?? 0) - (b.transform[4] ?? 0));
     let text = '';
     let end = Number.NEGATIVE_INFINITY;
+    let columnGap = false;
     for (const item of row.items) {
       const x = item.transform[4] ?? 0;
-      const charWidth = item.str.length ? item.width / item.str.length : 5;
+      const fontSize = Math.abs(item.transform[0] ?? 0) || item.height || 10;
+      const wide = Math.max(12, fontSize * 2.5);
+      if (item.str.trim() === '') {
+        // pdf.js reports the space between columns as one wide blank item.
+        if (item.width > wide) columnGap = true;
+        continue;
+      }
       const gap = x - end;
-      if (text !== '') text += gap > Math.max(12, charWidth * 3) ? '\t' : gap > charWidth * 0.2 ? ' ' : '';
+      if (text !== '')
+        text += columnGap || gap > wide ? '\t' : gap > fontSize * 0.15 && !/\s$/.test(text) ? ' ' : '';
       text += item.str;
       end = x + item.width;
+      columnGap = false;
     }
     return { text, line: firstLine + i, page };
   });

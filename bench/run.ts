@@ -1,0 +1,7 @@
+import { cpus, totalmem } from 'node:os';
+import { benchIngest } from './ingest.ts';
+
+console.log(
+  `GCM Tracker benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
+);
+await benchIngest();
