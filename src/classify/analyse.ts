@@ -36,23 +36,41 @@ const STOP: Record<Language, Set<string>> = {
 
 const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 
-/** Lower-cased word tokens as they appear (for evidence), with their stems. */
-export function analyse(text: string, lang: Language): { surface: string; stem: string }[] {
+export interface Token {
+  /** The word as it appears, lower-cased. */
+  surface: string;
+  stem: string;
+  /** Offsets in the analysed text, so evidence can quote the passage exactly. */
+  start: number;
+  end: number;
+}
+
+/** Word tokens with their stems, stop words removed. */
+export function analyse(text: string, lang: Language): Token[] {
   const stem = STEMMERS[lang];
   const stop = STOP[lang];
-  const out: { surface: string; stem: string }[] = [];
+  const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     const surface = m[0]
       .toLowerCase()
       .replace(/['’]s$/, '')
       .replace(/^(?:l|d|qu|j|n|s|c)['’]/, '');
     if (surface.length < 2 || stop.has(surface)) continue;
-    out.push({ surface, stem: stem(surface) });
+    const start = m.index ?? 0;
+    out.push({ surface, stem: stem(surface), start, end: start + m[0].length });
   }
   return out;
 }
 
-/** Just the stems. */
-export function stems(text: string, lang: Language): string[] {
-  return analyse(text, lang).map((t) => t.stem);
+/**
+ * Character n-grams of long words: Dutch and German glue words into compounds
+ * ("arbeidsmarktintegratie"), so parts of a compound still meet their separate forms.
+ */
+export function compoundGrams(tokens: Token[], n = 5, minLength = 9): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (t.surface.length < minLength) continue;
+    for (let i = 0; i + n <= t.surface.length; i++) out.push(`#${t.surface.slice(i, i + n)}`);
+  }
+  return out;
 }

@@ -1,11 +1,11 @@
 import { loadFramework } from '../framework/load.ts';
 import type { Framework, Language } from '../framework/schema.ts';
-import { analyse, stems } from './analyse.ts';
+import { analyse, type Token } from './analyse.ts';
 
 /**
- * A TF-IDF cosine ranker over framework text. It is the *baseline* of the evaluation (objective
- * titles only) and the interim ranker of `extract-actions` (titles, commitments and lettered
- * actions), until the full classifier replaces it.
+ * TF-IDF cosine similarity between a passage and the framework text: per objective, and to each
+ * lettered action (the "nearest GCM action" of the evidence). With `titles` it is the evaluation
+ * baseline (objective titles only); with `full` it uses titles, commitments and actions.
  */
 
 export interface RankedObjective {
@@ -13,7 +13,7 @@ export interface RankedObjective {
   score: number;
   /** Nearest lettered action, e.g. "10(h)". */
   action?: string;
-  /** Words of the input that matched, as they appear in it. */
+  /** Words or phrases of the input that support the objective, as they appear in it. */
   evidence: string[];
 }
 
@@ -39,7 +39,8 @@ function normalise(v: Vector): Vector {
   return v;
 }
 
-function cosine(a: Vector, b: Vector): number {
+function cosine(a: Vector, b: Vector | undefined): number {
+  if (!b) return 0;
   let s = 0;
   const [small, large] = a.size < b.size ? [a, b] : [b, a];
   for (const [k, x] of small) {
@@ -51,46 +52,49 @@ function cosine(a: Vector, b: Vector): number {
 
 export type FrameworkFields = 'titles' | 'full';
 
+/** A passage prepared for similarity: its weighted term vector in one language. */
+export interface SimilarityQuery {
+  lang: Language;
+  vector: Vector;
+  tokens: Token[];
+}
+
 export class FrameworkTfIdf {
   private readonly idf: Partial<Record<Language, Map<string, number>>> = {};
   private readonly objectives: Entry[] = [];
   private readonly actions: Entry[] = [];
 
   constructor(framework: Framework, fields: FrameworkFields) {
-    const docs: Record<Language, { entry: Entry; isAction: boolean; terms: string[] }[]> = {
-      en: [],
-      nl: [],
-      fr: [],
-      de: [],
-    };
+    const langs: Language[] = ['en', 'nl', 'fr', 'de'];
+    const docs = new Map<Language, { entry: Entry; isAction: boolean; terms: string[] }[]>(langs.map((l) => [l, []]));
     for (const o of framework.objectives) {
       const entry: Entry = { objective: o.number, vectors: {} };
       this.objectives.push(entry);
-      for (const lang of Object.keys(docs) as Language[]) {
+      for (const lang of langs) {
         const parts = [o.title[lang]];
         if (fields === 'full') parts.push(o.commitment[lang], ...o.actions.map((a) => a.text[lang]));
         const text = parts.filter(Boolean).join(' ');
-        if (text) docs[lang].push({ entry, isAction: false, terms: stems(text, lang) });
+        if (text) docs.get(lang)?.push({ entry, isAction: false, terms: analyse(text, lang).map((t) => t.stem) });
       }
       if (fields !== 'full') continue;
       for (const a of o.actions) {
         const actionEntry: Entry = { objective: o.number, ref: a.ref, vectors: {} };
         this.actions.push(actionEntry);
-        for (const lang of Object.keys(docs) as Language[]) {
+        for (const lang of langs) {
           const text = a.text[lang];
-          if (text) docs[lang].push({ entry: actionEntry, isAction: true, terms: stems(text, lang) });
+          if (text) docs.get(lang)?.push({ entry: actionEntry, isAction: true, terms: analyse(text, lang).map((t) => t.stem) });
         }
       }
     }
-    for (const lang of Object.keys(docs) as Language[]) {
-      const objectiveDocs = docs[lang].filter((d) => !d.isAction);
+    for (const [lang, list] of docs) {
+      const objectiveDocs = list.filter((d) => !d.isAction);
       if (objectiveDocs.length === 0) continue;
       const df = new Map<string, number>();
       for (const d of objectiveDocs) for (const t of new Set(d.terms)) df.set(t, (df.get(t) ?? 0) + 1);
       const idf = new Map<string, number>();
       for (const [t, n] of df) idf.set(t, Math.log((1 + objectiveDocs.length) / (1 + n)) + 1);
       this.idf[lang] = idf;
-      for (const d of docs[lang]) d.entry.vectors[lang] = this.vectorise(termFreq(d.terms), lang);
+      for (const d of list) d.entry.vectors[lang] = this.vectorise(termFreq(d.terms), lang);
     }
   }
 
@@ -105,40 +109,53 @@ export class FrameworkTfIdf {
     return normalise(v);
   }
 
-  /** Objectives ranked best first; a language without framework text falls back to English. */
-  rank(text: string, lang: Language, top = 5): RankedObjective[] {
+  /** Prepares a query; a language without framework text falls back to English. */
+  query(text: string, lang: Language, tokens?: Token[]): SimilarityQuery {
     const useLang: Language = this.idf[lang] ? lang : 'en';
-    const tokens = analyse(text, useLang);
-    const query = this.vectorise(termFreq(tokens.map((t) => t.stem)), useLang);
-    const scored = this.objectives
-      .map((e) => ({ e, score: cosine(query, e.vectors[useLang] ?? new Map()) }))
-      .sort((a, b) => b.score - a.score || a.e.objective - b.e.objective)
-      .slice(0, top);
-    return scored.map(({ e, score }) => {
-      const vector = e.vectors[useLang] ?? new Map();
-      const evidence = [...new Set(tokens.filter((t) => vector.has(t.stem)).map((t) => t.surface))].slice(
-        0,
-        8,
-      );
-      let best: { ref?: string; s: number } = { s: 0 };
-      for (const a of this.actions) {
-        if (a.objective !== e.objective) continue;
-        const s = cosine(query, a.vectors[useLang] ?? a.vectors.en ?? new Map());
-        if (s > best.s) best = { ...(a.ref ? { ref: a.ref } : {}), s };
-      }
-      return {
-        objective: e.objective,
-        score: Math.round(score * 1000) / 1000,
-        ...(best.ref ? { action: best.ref } : {}),
-        evidence,
-      };
-    });
+    const toks = tokens && useLang === lang ? tokens : analyse(text, useLang);
+    return { lang: useLang, tokens: toks, vector: this.vectorise(termFreq(toks.map((t) => t.stem)), useLang) };
+  }
+
+  /** Cosine similarity to each objective, indexed by objective number - 1. */
+  similarities(q: SimilarityQuery): number[] {
+    return this.objectives.map((e) => cosine(q.vector, e.vectors[q.lang]));
+  }
+
+  /** The lettered action of `objective` closest to the query, if any shares a term with it. */
+  nearestAction(q: SimilarityQuery, objective: number): string | undefined {
+    let best: { ref?: string; s: number } = { s: 0 };
+    for (const a of this.actions) {
+      if (a.objective !== objective) continue;
+      const s = cosine(q.vector, a.vectors[q.lang] ?? a.vectors.en);
+      if (s > best.s) best = { ...(a.ref ? { ref: a.ref } : {}), s };
+    }
+    return best.ref;
+  }
+
+  /** The query's words that carry weight for an objective. */
+  evidence(q: SimilarityQuery, objective: number): string[] {
+    const vector = this.objectives[objective - 1]?.vectors[q.lang];
+    if (!vector) return [];
+    return [...new Set(q.tokens.filter((t) => vector.has(t.stem)).map((t) => t.surface))].slice(0, 8);
+  }
+
+  /** Objectives ranked best first by similarity alone. */
+  rank(text: string, lang: Language, top = 5): RankedObjective[] {
+    const q = this.query(text, lang);
+    return this.similarities(q)
+      .map((score, i) => ({ objective: i + 1, score }))
+      .sort((a, b) => b.score - a.score || a.objective - b.objective)
+      .slice(0, top)
+      .map(({ objective, score }) => {
+        const action = this.nearestAction(q, objective);
+        return { objective, score: Math.round(score * 1000) / 1000, ...(action ? { action } : {}), evidence: this.evidence(q, objective) };
+      });
   }
 }
 
 let interim: FrameworkTfIdf | undefined;
 
-/** The shared interim ranker over the full GCM text (built once, on first use). */
+/** The shared ranker over the full GCM text (built once, on first use). */
 export function interimRanker(): FrameworkTfIdf {
   interim ??= new FrameworkTfIdf(loadFramework('gcm'), 'full');
   return interim;

@@ -1,0 +1,187 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadFramework } from '../framework/load.ts';
+import type { Framework, Language } from '../framework/schema.ts';
+import { detectLanguage } from '../ingest/language.ts';
+import type { PassageLanguage } from '../ingest/types.ts';
+import { analyse } from './analyse.ts';
+import { type CompiledLexicon, compileLexicon, type LexiconFile, loadLexiconFile, matchLexicon } from './lexicon.ts';
+import { frameworkExamples, NaiveBayes, type SerializedModel, type TrainingExample } from './model.ts';
+import { FrameworkTfIdf, type RankedObjective } from './tfidf.ts';
+
+/**
+ * The objective classifier: three layers — curated lexicon, naive Bayes model, similarity to the
+ * framework text — combined per objective by a logistic function fitted on the development split
+ * of the gold set (`npm run eval -- --fit`), so a score reads as a probability that the objective
+ * is right for the passage. Pure, CPU only, deterministic.
+ */
+
+export const LANGS: Language[] = ['en', 'nl', 'fr', 'de'];
+
+/** Logistic weights of the layer features. */
+export interface Calibration {
+  lexicon: number;
+  lexiconTop: number;
+  model: number;
+  similarity: number;
+  bias: number;
+  /** Weight of the document profile when ranking with context (extract-actions). */
+  profile: number;
+}
+
+const CALIBRATION_FILE = join(import.meta.dirname, 'calibration.json');
+
+export function loadCalibration(): Calibration {
+  return JSON.parse(readFileSync(CALIBRATION_FILE, 'utf8')) as Calibration;
+}
+
+/** The four layer features of one objective for one passage. */
+export interface LayerFeatures {
+  lexicon: number;
+  lexiconTop: number;
+  model: number;
+  similarity: number;
+}
+
+export interface ClassifyContext {
+  /** The section heading the passage sits under. */
+  section?: string | null;
+  /** The document's profile: mean objective scores of its passages (index = objective - 1). */
+  profile?: number[];
+}
+
+export interface Classification {
+  lang: PassageLanguage;
+  /** All objectives, best first; `score` is calibrated to 0-1. */
+  objectives: RankedObjective[];
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export interface ClassifierParts {
+  framework: Framework;
+  model: NaiveBayes;
+  lexicons: Map<Language, CompiledLexicon>;
+  similarity: FrameworkTfIdf;
+  calibration: Calibration;
+}
+
+export class Classifier {
+  readonly version: string;
+  constructor(private readonly parts: ClassifierParts) {
+    this.version = `${parts.model.version}+lex+tfidf`;
+  }
+
+  get objectiveCount(): number {
+    return this.parts.framework.objectives.length;
+  }
+
+  /** The per-objective layer features (the calibration's inputs), plus what evidence each found. */
+  layers(text: string, lang: Language) {
+    const tokens = analyse(text, lang);
+    const lexicon = this.parts.lexicons.get(lang) ?? this.parts.lexicons.get('en');
+    const hits = lexicon ? matchLexicon(text, lexicon) : [];
+    const topWeight = hits[0]?.weight ?? 0;
+    const nb = this.parts.model.predict(tokens, lang);
+    const query = this.parts.similarity.query(text, lang, tokens);
+    const sims = this.parts.similarity.similarities(query);
+    const features: LayerFeatures[] = sims.map((similarity, i) => {
+      const hit = hits.find((h) => h.objective === i + 1);
+      return {
+        lexicon: hit?.score ?? 0,
+        lexiconTop: hit && hit.weight === topWeight ? 1 : 0,
+        model: nb[i] ?? 0,
+        similarity,
+      };
+    });
+    return { features, hits, query };
+  }
+
+  score(f: LayerFeatures): number {
+    const c = this.parts.calibration;
+    return sigmoid(c.lexicon * f.lexicon + c.lexiconTop * f.lexiconTop + c.model * f.model + c.similarity * f.similarity + c.bias);
+  }
+
+  classify(text: string, opts: { lang?: Language; context?: ClassifyContext } = {}): Classification {
+    const detected: PassageLanguage = opts.lang ?? detectLanguage(text);
+    const lang: Language = detected === 'und' ? 'en' : detected;
+    const withSection = opts.context?.section ? `${text}\n${opts.context.section}` : text;
+    const { features, hits, query } = this.layers(withSection, lang);
+    let scores = features.map((f) => this.score(f));
+    const profile = opts.context?.profile;
+    if (profile) {
+      // Short action rows say little on their own ("Adapt the sheet for duty magistrates"): lean on
+      // what the whole document is about, more so the weaker the row's own evidence.
+      const own = Math.max(...scores);
+      const w = this.parts.calibration.profile * (1 - own);
+      scores = scores.map((s, i) => (1 - w) * s + w * (profile[i] ?? 0));
+    }
+    const ranked = scores
+      .map((score, i) => ({ objective: i + 1, score }))
+      .sort((a, b) => b.score - a.score || a.objective - b.objective);
+    return {
+      lang: detected,
+      objectives: ranked.map(({ objective, score }, rank) => {
+        const lexEvidence = hits.find((h) => h.objective === objective)?.evidence ?? [];
+        const evidence = lexEvidence.length ? lexEvidence : this.parts.similarity.evidence(query, objective);
+        const action = rank < 5 ? this.parts.similarity.nearestAction(query, objective) : undefined;
+        return { objective, score: round(score), ...(action ? { action } : {}), evidence: evidence.slice(0, 8) };
+      }),
+    };
+  }
+
+  /** Mean scores of a document's passages: the profile used as context for its actions. */
+  profile(texts: { text: string; lang?: Language }[]): number[] {
+    const sum = new Array(this.objectiveCount).fill(0);
+    let n = 0;
+    for (const t of texts) {
+      if (t.text.length < 40) continue;
+      for (const o of this.classify(t.text, t.lang ? { lang: t.lang } : {}).objectives) sum[o.objective - 1] += o.score;
+      n++;
+    }
+    return n ? sum.map((s) => s / n) : sum;
+  }
+}
+
+export interface BuildOptions {
+  framework?: Framework;
+  /** Extra training examples, e.g. confirmed links from the review queue. */
+  extraExamples?: TrainingExample[];
+  /** A trained model (from `gcmt model train`) instead of training on the framework alone. */
+  model?: NaiveBayes;
+  calibration?: Calibration;
+  lexiconFiles?: LexiconFile[];
+}
+
+export function buildClassifier(opts: BuildOptions = {}): Classifier {
+  const framework = opts.framework ?? loadFramework('gcm');
+  const files = opts.lexiconFiles ?? LANGS.map(loadLexiconFile);
+  const model =
+    opts.model ??
+    NaiveBayes.train([...frameworkExamples(framework, files), ...(opts.extraExamples ?? [])], framework.objectives.length);
+  return new Classifier({
+    framework,
+    model,
+    lexicons: new Map(files.map((f) => [f.language, compileLexicon(f)])),
+    similarity: new FrameworkTfIdf(framework, 'full'),
+    calibration: opts.calibration ?? loadCalibration(),
+  });
+}
+
+/** Where `gcmt model train` saves the model; the default classifier picks it up from there. */
+export function modelPath(): string {
+  return process.env.GCMT_MODEL ?? join(process.env.GCMT_DATA_DIR ?? '.gcmt/data', '..', 'model.json');
+}
+
+let shared: Classifier | undefined;
+
+/** The process-wide classifier: a trained model on disk if there is one, else trained on the framework. */
+export function defaultClassifier(): Classifier {
+  if (!shared) {
+    const path = modelPath();
+    const model = existsSync(path) ? NaiveBayes.fromJSON(JSON.parse(readFileSync(path, 'utf8')) as SerializedModel) : undefined;
+    shared = buildClassifier(model ? { model } : {});
+  }
+  return shared;
+}

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../framework/schema.ts';
+import { analyse } from './analyse.ts';
+
+/**
+ * Curated lexicons per objective and language (data files a domain expert can review with
+ * `gcmt lexicon`). Terms are matched as stem sequences, so inflections match too.
+ */
+
+const entrySchema = z.object({
+  strong: z.array(z.string()).default([]),
+  medium: z.array(z.string()).default([]),
+  weak: z.array(z.string()).default([]),
+  context: z.array(z.string()).default([]),
+  exclude: z.array(z.string()).default([]),
+});
+const lexiconSchema = z.object({
+  language: z.enum(LANGUAGES),
+  note: z.string().optional(),
+  objectives: z.record(z.string().regex(/^\d+$/), entrySchema),
+  outOfScope: z.object({ note: z.string().optional(), terms: z.array(z.string()), migrationTerms: z.array(z.string()) }),
+});
+export type LexiconFile = z.infer<typeof lexiconSchema>;
+export type LexiconEntry = z.infer<typeof entrySchema>;
+
+export const TIER_WEIGHT = { strong: 3, medium: 2, weak: 1, context: 1 } as const;
+type Tier = keyof typeof TIER_WEIGHT;
+
+interface Term {
+  objective: number;
+  tier: Tier;
+  stems: string[];
+  text: string;
+}
+
+export interface LexiconHit {
+  objective: number;
+  /** Saturating 0-1 score from the weights of the distinct terms found. */
+  score: number;
+  /** Raw sum of weights. */
+  weight: number;
+  /** Matched phrases as they appear in the passage. */
+  evidence: string[];
+}
+
+export interface CompiledLexicon {
+  language: Language;
+  file: LexiconFile;
+  byFirstStem: Map<string, Term[]>;
+  outOfScope: Set<string>;
+  migration: Set<string>;
+}
+
+export function loadLexiconFile(lang: Language): LexiconFile {
+  const raw = JSON.parse(readFileSync(join(import.meta.dirname, 'lexicon', `${lang}.json`), 'utf8'));
+  return lexiconSchema.parse(raw);
+}
+
+export function compileLexicon(file: LexiconFile): CompiledLexicon {
+  const byFirstStem = new Map<string, Term[]>();
+  for (const [num, entry] of Object.entries(file.objectives)) {
+    for (const tier of Object.keys(TIER_WEIGHT) as Tier[]) {
+      for (const text of entry[tier]) {
+        const stems = analyse(text, file.language).map((t) => t.stem);
+        const first = stems[0];
+        if (!first) continue;
+        const list = byFirstStem.get(first) ?? [];
+        list.push({ objective: Number(num), tier, stems, text });
+        byFirstStem.set(first, list);
+      }
+    }
+  }
+  // Longest phrases first, so "victims of trafficking" is preferred over "victims".
+  for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  const stemSet = (terms: string[]) => new Set(terms.flatMap((t) => analyse(t, file.language).map((x) => x.stem)));
+  return {
+    language: file.language,
+    file,
+    byFirstStem,
+    outOfScope: stemSet(file.outOfScope.terms),
+    migration: stemSet(file.outOfScope.migrationTerms),
+  };
+}
+
+const compiled = new Map<Language, CompiledLexicon>();
+
+export function lexiconFor(lang: Language): CompiledLexicon {
+  let lex = compiled.get(lang);
+  if (!lex) {
+    lex = compileLexicon(loadLexiconFile(lang));
+    compiled.set(lang, lex);
+  }
+  return lex;
+}
+
+const saturate = (w: number) => 1 - Math.exp(-w / 4);
+
+/** Scores every objective whose lexicon terms occur in `text`. */
+export function matchLexicon(text: string, lex: CompiledLexicon): LexiconHit[] {
+  const tokens = analyse(text, lex.language);
+  const found = new Map<number, Map<string, { tier: Tier; surface: string }>>();
+  let i = 0;
+  while (i < tokens.length) {
+    const candidates = lex.byFirstStem.get(tokens[i]?.stem ?? '') ?? [];
+    const matched = candidates.filter((term) => term.stems.every((s, k) => tokens[i + k]?.stem === s));
+    // Only the longest phrases at a position count: "victims of violence" is not also "victims".
+    const longest = matched[0]?.stems.length ?? 0;
+    for (const term of matched) {
+      if (term.stems.length < longest) break;
+      const surface = text.slice(tokens[i]?.start ?? 0, tokens[i + longest - 1]?.end ?? 0);
+      const perObjective = found.get(term.objective) ?? new Map();
+      if (!perObjective.has(term.text)) perObjective.set(term.text, { tier: term.tier, surface });
+      found.set(term.objective, perObjective);
+    }
+    i += Math.max(1, longest);
+  }
+  const stems = new Set(tokens.map((t) => t.stem));
+  const refugeeOnly = [...lex.outOfScope].some((s) => stems.has(s)) && ![...lex.migration].some((s) => stems.has(s));
+  const lower = text.toLowerCase();
+  const hits: LexiconHit[] = [];
+  for (const [objective, terms] of found) {
+    const entry = lex.file.objectives[String(objective)];
+    if (entry?.exclude.some((x) => lower.includes(x.toLowerCase()))) continue;
+    const anchored = [...terms.values()].some((t) => t.tier === 'strong' || t.tier === 'medium');
+    let weight = 0;
+    const evidence: string[] = [];
+    for (const t of terms.values()) {
+      if (t.tier === 'context' && !anchored) continue;
+      weight += TIER_WEIGHT[t.tier];
+      if (!evidence.includes(t.surface)) evidence.push(t.surface);
+    }
+    if (weight === 0) continue;
+    if (refugeeOnly) weight *= 0.4;
+    hits.push({ objective, weight, score: saturate(weight), evidence });
+  }
+  return hits.sort((a, b) => b.weight - a.weight);
+}
