@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { buildClassifier } from '../src/classify/classifier.ts';
-const t0 = performance.now();
+import type { Language } from '../src/framework/schema.ts';
 const c = buildClassifier();
-console.log('build ms', performance.now() - t0);
-for (const t of ['Victims of trafficking must be identified and referred to specialised reception centres.', 'The Belgian government invests in programmes to inform, guide, coach, and assist the returnees to return and to reintegrate into their country of origin.', 'Adapt the sheet for duty magistrates', 'Slachtoffers van mensenhandel worden doorverwezen naar gespecialiseerde opvangcentra.', 'La reconnaissance des diplômes des ressortissants de pays tiers reste difficile.', 'Die Schleusung von Migranten über das Mittelmeer muss bekämpft werden.', 'The weather in Brussels was sunny yesterday and the football team won.'])
-  console.log(t.slice(0, 50), JSON.stringify(c.classify(t).objectives.slice(0, 3)));
+for (const l of readFileSync('eval/gold.jsonl', 'utf8').trim().split('\n')) {
+  const g = JSON.parse(l);
+  if (g.split !== 'dev') continue;
+  const r = c.classify(g.text, { lang: g.lang as Language }).objectives;
+  const gold = new Set(g.primary === null ? [] : [g.primary, ...g.acceptable]);
+  const ok = g.primary === null ? r[0]!.score < 0.5 : gold.has(r[0]!.objective);
+  if (!ok) console.log(`${g.id} gold=${g.primary}/${g.acceptable} got ${r.slice(0, 3).map((o) => `${o.objective}:${o.score}[${o.evidence.slice(0, 3).join(',')}]`).join(' ')} | ${g.text.slice(0, 140)}`);
+}

@@ -106,7 +106,9 @@ export class Classifier {
   classify(text: string, opts: { lang?: Language; context?: ClassifyContext } = {}): Classification {
     const detected: PassageLanguage = opts.lang ?? detectLanguage(text);
     const lang: Language = detected === 'und' ? 'en' : detected;
-    const withSection = opts.context?.section ? `${text}\n${opts.context.section}` : text;
+    // Links are not prose: a footnote URL full of "gcm_regional_review" says nothing about objectives.
+    const prose = text.replace(/(?:https?:\/\/|www\.)\S+/g, ' ');
+    const withSection = opts.context?.section ? `${prose}\n${opts.context.section}` : prose;
     const { features, hits, query } = this.layers(withSection, lang);
     let scores = features.map((f) => this.score(f));
     const profile = opts.context?.profile;
