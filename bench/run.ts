@@ -1,7 +1,9 @@
 import { cpus, totalmem } from 'node:os';
+import { benchClassify } from './classify.ts';
 import { benchIngest } from './ingest.ts';
 
 console.log(
   `GCM Tracker benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
 );
 await benchIngest();
+await benchClassify();

@@ -21,7 +21,8 @@ import { parseDocument } from '../src/ingest/parse.ts';
 
 const root = join(import.meta.dirname, '..');
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-const split = (id: string) => (Number.parseInt(hash(`split:${id}`).slice(0, 8), 16) % 2 === 0 ? 'test' : 'dev');
+const split = (id: string) =>
+  Number.parseInt(hash(`split:${id}`).slice(0, 8), 16) % 2 === 0 ? 'test' : 'dev';
 
 function readLabels(file: string): Map<string, { primary: number | null; acceptable: number[] }> {
   const out = new Map();
@@ -37,7 +38,9 @@ function readLabels(file: string): Map<string, { primary: number | null; accepta
 }
 
 const items: unknown[] = [];
-const candidates = execFileSync('npx', ['tsx', join(root, 'scripts/gold-candidates.ts')], { encoding: 'utf8' })
+const candidates = execFileSync('npx', ['tsx', join(root, 'scripts/gold-candidates.ts')], {
+  encoding: 'utf8',
+})
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as { id: string; source: string; lang: string; section: string; text: string });
@@ -54,7 +57,15 @@ for (const [id, label] of readLabels('labels.nl.txt')) {
   const line = Number(id.replace('nl-L', ''));
   const p = nlDoc.passages.find((x) => x.line === line);
   if (!p) throw new Error(`no passage at line ${line}`);
-  items.push({ id, source: `${nlFile}:${line}`, lang: 'nl', section: p.sectionPath.at(-1) ?? '', text: p.text, ...label, split: split(id) });
+  items.push({
+    id,
+    source: `${nlFile}:${line}`,
+    lang: 'nl',
+    section: p.sectionPath.at(-1) ?? '',
+    text: p.text,
+    ...label,
+    split: split(id),
+  });
 }
 const fw = loadFramework('gcm');
 const nlItems = fw.objectives.flatMap((o) => [
@@ -67,7 +78,17 @@ const sample = nlItems
   .slice(0, 90);
 for (const x of sample) {
   const id = `nl-gcm-${x.ref}`;
-  items.push({ id, source: `${nlFile} (${x.ref})`, lang: 'nl', section: '', text: x.text, primary: x.objective, acceptable: [], frameworkRef: x.ref, split: split(id) });
+  items.push({
+    id,
+    source: `${nlFile} (${x.ref})`,
+    lang: 'nl',
+    section: '',
+    text: x.text,
+    primary: x.objective,
+    acceptable: [],
+    frameworkRef: x.ref,
+    split: split(id),
+  });
 }
 writeFileSync(join(root, 'eval/gold.jsonl'), `${items.map((i) => JSON.stringify(i)).join('\n')}\n`);
 console.log(`wrote ${items.length} gold passages`);

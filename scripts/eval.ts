@@ -51,7 +51,9 @@ function fitCalibration(classifier: Classifier, dev: Gold[], current: Calibratio
   for (const item of dev) {
     const { features } = classifier.layers(item.text, item.lang as Language);
     const goldSet = new Set(item.primary === null ? [] : [item.primary, ...item.acceptable]);
-    features.forEach((f, i) => rows.push({ x: [f.lexicon, f.lexiconTop, f.model, f.similarity, 1], y: goldSet.has(i + 1) ? 1 : 0 }));
+    features.forEach((f, i) => {
+      rows.push({ x: [f.lexicon, f.lexiconTop, f.model, f.similarity, 1], y: goldSet.has(i + 1) ? 1 : 0 });
+    });
   }
   const w = [current.lexicon, current.lexiconTop, current.model, current.similarity, current.bias];
   const lr = 0.5;
@@ -70,14 +72,25 @@ function fitCalibration(classifier: Classifier, dev: Gold[], current: Calibratio
     });
   }
   const r = (v: number | undefined) => Math.round((v ?? 0) * 1000) / 1000;
-  return { lexicon: r(w[0]), lexiconTop: r(w[1]), model: r(w[2]), similarity: r(w[3]), bias: r(w[4]), profile: current.profile };
+  return {
+    lexicon: r(w[0]),
+    lexiconTop: r(w[1]),
+    model: r(w[2]),
+    similarity: r(w[3]),
+    bias: r(w[4]),
+    profile: current.profile,
+  };
 }
 
 let classifier = buildClassifier({ framework });
 if (args.includes('--fit')) {
   const file = join(root, 'src/classify/calibration.json');
   const current = JSON.parse(readFileSync(file, 'utf8')) as Calibration;
-  const fitted = fitCalibration(classifier, gold.filter((g) => g.split === 'dev'), current);
+  const fitted = fitCalibration(
+    classifier,
+    gold.filter((g) => g.split === 'dev'),
+    current,
+  );
   writeFileSync(file, `${JSON.stringify(fitted)}\n`);
   console.log(`calibration refitted on the dev split: ${JSON.stringify(fitted)}`);
   classifier = buildClassifier({ framework, calibration: fitted });
@@ -96,14 +109,24 @@ function line(label: string, m: Metrics): string {
   return `${label.padEnd(22)} n=${String(m.labelled).padStart(3)}  top-1 ${pct(m.top1)}  top-3 ${pct(m.top3)}  micro-F1 ${pct(m.microF1)}  macro-F1 ${pct(m.macroF1)}  none rejected ${pct(m.noneRejected)}`;
 }
 
-console.log(`Gold set: ${gold.length} passages; evaluating the ${splitArg} split (${items.length}). Classifier ${classifier.version}.`);
+console.log(
+  `Gold set: ${gold.length} passages; evaluating the ${splitArg} split (${items.length}). Classifier ${classifier.version}.`,
+);
 const results = new Map<string, Metrics>();
 for (const lang of ['all', 'en', 'nl']) {
   const subset = items.filter((i) => lang === 'all' || i.lang === lang);
   if (subset.length === 0) continue;
-  const model = evaluate(subset, subset.map((i) => predict('model', i)), 0.5);
+  const model = evaluate(
+    subset,
+    subset.map((i) => predict('model', i)),
+    0.5,
+  );
   // The baseline's cosine scores are not probabilities: its threshold is the best one on dev.
-  const base = evaluate(subset, subset.map((i) => predict('baseline', i)), 0.1);
+  const base = evaluate(
+    subset,
+    subset.map((i) => predict('baseline', i)),
+    0.1,
+  );
   results.set(lang, model);
   console.log(line(`${lang} classifier`, model));
   console.log(line(`${lang} baseline (titles)`, base));
@@ -113,17 +136,24 @@ const all = results.get('all');
 if (all) {
   console.log('\nPer objective (classifier, this split): support, top-1, top-3, F1');
   for (const [o, p] of [...all.perObjective].sort((a, b) => a[0] - b[0])) {
-    console.log(`  ${String(o).padStart(2)}  n=${String(p.support).padStart(3)}  top-1 ${pct(p.top1)}  top-3 ${pct(p.top3)}  F1 ${pct(p.f1)}`);
+    console.log(
+      `  ${String(o).padStart(2)}  n=${String(p.support).padStart(3)}  top-1 ${pct(p.top1)}  top-3 ${pct(p.top3)}  F1 ${pct(p.f1)}`,
+    );
   }
 }
 
 // Actions of a human-trafficking plan: objective 10 should be in their top 3.
-const thbPath = [join(root, '../shared/corpus/be-thb-action-plan-2021-2025.part1.txt'), join(root, 'test/fixtures/corpus/be-thb-action-plan.excerpt.txt')].find(existsSync);
+const thbPath = [
+  join(root, '../shared/corpus/be-thb-action-plan-2021-2025.part1.txt'),
+  join(root, 'test/fixtures/corpus/be-thb-action-plan.excerpt.txt'),
+].find(existsSync);
 if (thbPath) {
   const doc = await parseDocument(readFileSync(thbPath), thbPath);
   const actions = extractActions(doc);
   const hits = actions.filter((a) => a.objectives.slice(0, 3).some((o) => o.objective === 10)).length;
   const tables = actions.filter((a) => a.source === 'table');
   const tableHits = tables.filter((a) => a.objectives.slice(0, 3).some((o) => o.objective === 10)).length;
-  console.log(`\nTrafficking plan actions with objective 10 in the top 3: ${hits}/${actions.length} (${pct(hits / actions.length)} %); table rows ${tableHits}/${tables.length}`);
+  console.log(
+    `\nTrafficking plan actions with objective 10 in the top 3: ${hits}/${actions.length} (${pct(hits / actions.length)} %); table rows ${tableHits}/${tables.length}`,
+  );
 }

@@ -19,7 +19,10 @@ const rank = (s: string) => createHash('sha256').update(s).digest('hex');
 for (const [file, tag, n] of plan) {
   const doc = await parseDocument(readFileSync(join(corpus, file)), file);
   const pool = doc.passages.filter(
-    (p) => (p.kind === 'paragraph' || p.kind === 'list_item' || p.kind === 'table_row') && p.text.length >= 80 && p.language === 'en',
+    (p) =>
+      (p.kind === 'paragraph' || p.kind === 'list_item' || p.kind === 'table_row') &&
+      p.text.length >= 80 &&
+      p.language === 'en',
   );
   const chosen = pool
     .map((p) => ({ p, r: rank(`${tag}:${p.ordinal}`) }))
@@ -28,6 +31,14 @@ for (const [file, tag, n] of plan) {
     .map((x) => x.p)
     .sort((a, b) => a.ordinal - b.ordinal);
   for (const p of chosen) {
-    console.log(JSON.stringify({ id: `${tag}-${p.line}`, source: `${file}:${p.line}`, lang: p.language, section: p.sectionPath.at(-1) ?? '', text: p.text }));
+    console.log(
+      JSON.stringify({
+        id: `${tag}-${p.line}`,
+        source: `${file}:${p.line}`,
+        lang: p.language,
+        section: p.sectionPath.at(-1) ?? '',
+        text: p.text,
+      }),
+    );
   }
 }

@@ -5,7 +5,13 @@ import type { Framework, Language } from '../framework/schema.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import type { PassageLanguage } from '../ingest/types.ts';
 import { analyse } from './analyse.ts';
-import { type CompiledLexicon, compileLexicon, type LexiconFile, loadLexiconFile, matchLexicon } from './lexicon.ts';
+import {
+  type CompiledLexicon,
+  compileLexicon,
+  type LexiconFile,
+  loadLexiconFile,
+  matchLexicon,
+} from './lexicon.ts';
 import { frameworkExamples, NaiveBayes, type SerializedModel, type TrainingExample } from './model.ts';
 import { FrameworkTfIdf, type RankedObjective } from './tfidf.ts';
 
@@ -56,6 +62,8 @@ export interface Classification {
   objectives: RankedObjective[];
 }
 
+/** How many leading objectives carry evidence and a nearest action. */
+const DETAILED = 5;
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -81,7 +89,7 @@ export class Classifier {
   layers(text: string, lang: Language) {
     const tokens = analyse(text, lang);
     const lexicon = this.parts.lexicons.get(lang) ?? this.parts.lexicons.get('en');
-    const hits = lexicon ? matchLexicon(text, lexicon) : [];
+    const hits = lexicon ? matchLexicon(text, lexicon, lexicon.language === lang ? tokens : undefined) : [];
     const topWeight = hits[0]?.weight ?? 0;
     const nb = this.parts.model.predict(tokens, lang);
     const query = this.parts.similarity.query(text, lang, tokens);
@@ -100,7 +108,13 @@ export class Classifier {
 
   score(f: LayerFeatures): number {
     const c = this.parts.calibration;
-    return sigmoid(c.lexicon * f.lexicon + c.lexiconTop * f.lexiconTop + c.model * f.model + c.similarity * f.similarity + c.bias);
+    return sigmoid(
+      c.lexicon * f.lexicon +
+        c.lexiconTop * f.lexiconTop +
+        c.model * f.model +
+        c.similarity * f.similarity +
+        c.bias,
+    );
   }
 
   classify(text: string, opts: { lang?: Language; context?: ClassifyContext } = {}): Classification {
@@ -125,25 +139,36 @@ export class Classifier {
     return {
       lang: detected,
       objectives: ranked.map(({ objective, score }, rank) => {
+        // Evidence and the nearest action are worked out for the leading objectives only.
+        if (rank >= DETAILED) return { objective, score: round(score), evidence: [] };
         const lexEvidence = hits.find((h) => h.objective === objective)?.evidence ?? [];
         const evidence = lexEvidence.length ? lexEvidence : this.parts.similarity.evidence(query, objective);
-        const action = rank < 5 ? this.parts.similarity.nearestAction(query, objective) : undefined;
-        return { objective, score: round(score), ...(action ? { action } : {}), evidence: evidence.slice(0, 8) };
+        const action = this.parts.similarity.nearestAction(query, objective);
+        return {
+          objective,
+          score: round(score),
+          ...(action ? { action } : {}),
+          evidence: evidence.slice(0, 8),
+        };
       }),
     };
   }
 
   /** Mean scores of a document's passages: the profile used as context for its actions. */
   profile(texts: { text: string; lang?: Language }[]): number[] {
-    const sum = new Array(this.objectiveCount).fill(0);
-    let n = 0;
-    for (const t of texts) {
-      if (t.text.length < 40) continue;
-      for (const o of this.classify(t.text, t.lang ? { lang: t.lang } : {}).objectives) sum[o.objective - 1] += o.score;
-      n++;
-    }
-    return n ? sum.map((s) => s / n) : sum;
+    const rankings = texts
+      .filter((t) => t.text.length >= 40)
+      .map((t) => this.classify(t.text, t.lang ? { lang: t.lang } : {}).objectives);
+    return meanProfile(rankings, this.objectiveCount);
   }
+}
+
+/** The mean score per objective over several rankings (index = objective - 1). */
+export function meanProfile(rankings: RankedObjective[][], objectiveCount: number): number[] {
+  const sum = new Array<number>(objectiveCount).fill(0);
+  for (const ranked of rankings)
+    for (const o of ranked) sum[o.objective - 1] = (sum[o.objective - 1] ?? 0) + o.score;
+  return rankings.length ? sum.map((s) => s / rankings.length) : sum;
 }
 
 export interface BuildOptions {
@@ -161,7 +186,10 @@ export function buildClassifier(opts: BuildOptions = {}): Classifier {
   const files = opts.lexiconFiles ?? LANGS.map(loadLexiconFile);
   const model =
     opts.model ??
-    NaiveBayes.train([...frameworkExamples(framework, files), ...(opts.extraExamples ?? [])], framework.objectives.length);
+    NaiveBayes.train(
+      [...frameworkExamples(framework, files), ...(opts.extraExamples ?? [])],
+      framework.objectives.length,
+    );
   return new Classifier({
     framework,
     model,
@@ -182,7 +210,9 @@ let shared: Classifier | undefined;
 export function defaultClassifier(): Classifier {
   if (!shared) {
     const path = modelPath();
-    const model = existsSync(path) ? NaiveBayes.fromJSON(JSON.parse(readFileSync(path, 'utf8')) as SerializedModel) : undefined;
+    const model = existsSync(path)
+      ? NaiveBayes.fromJSON(JSON.parse(readFileSync(path, 'utf8')) as SerializedModel)
+      : undefined;
     shared = buildClassifier(model ? { model } : {});
   }
   return shared;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../framework/schema.ts';
-import { analyse } from './analyse.ts';
+import { analyse, type Token } from './analyse.ts';
 
 /**
  * Curated lexicons per objective and language (data files a domain expert can review with
@@ -20,7 +20,11 @@ const lexiconSchema = z.object({
   language: z.enum(LANGUAGES),
   note: z.string().optional(),
   objectives: z.record(z.string().regex(/^\d+$/), entrySchema),
-  outOfScope: z.object({ note: z.string().optional(), terms: z.array(z.string()), migrationTerms: z.array(z.string()) }),
+  outOfScope: z.object({
+    note: z.string().optional(),
+    terms: z.array(z.string()),
+    migrationTerms: z.array(z.string()),
+  }),
 });
 export type LexiconFile = z.infer<typeof lexiconSchema>;
 export type LexiconEntry = z.infer<typeof entrySchema>;
@@ -74,7 +78,8 @@ export function compileLexicon(file: LexiconFile): CompiledLexicon {
   }
   // Longest phrases first, so "victims of trafficking" is preferred over "victims".
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  const stemSet = (terms: string[]) => new Set(terms.flatMap((t) => analyse(t, file.language).map((x) => x.stem)));
+  const stemSet = (terms: string[]) =>
+    new Set(terms.flatMap((t) => analyse(t, file.language).map((x) => x.stem)));
   return {
     language: file.language,
     file,
@@ -98,8 +103,8 @@ export function lexiconFor(lang: Language): CompiledLexicon {
 const saturate = (w: number) => 1 - Math.exp(-w / 4);
 
 /** Scores every objective whose lexicon terms occur in `text`. */
-export function matchLexicon(text: string, lex: CompiledLexicon): LexiconHit[] {
-  const tokens = analyse(text, lex.language);
+export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Token[]): LexiconHit[] {
+  const tokens = analysed ?? analyse(text, lex.language);
   const found = new Map<number, Map<string, { tier: Tier; surface: string }>>();
   let i = 0;
   while (i < tokens.length) {
@@ -117,7 +122,8 @@ export function matchLexicon(text: string, lex: CompiledLexicon): LexiconHit[] {
     i += Math.max(1, longest);
   }
   const stems = new Set(tokens.map((t) => t.stem));
-  const refugeeOnly = [...lex.outOfScope].some((s) => stems.has(s)) && ![...lex.migration].some((s) => stems.has(s));
+  const refugeeOnly =
+    [...lex.outOfScope].some((s) => stems.has(s)) && ![...lex.migration].some((s) => stems.has(s));
   const lower = text.toLowerCase();
   const hits: LexiconHit[] = [];
   for (const [objective, terms] of found) {

@@ -18,17 +18,16 @@ export interface TrainingExample {
 }
 
 interface LanguageModel {
-  /** counts[objective-1]: feature → weighted count */
-  counts: Map<string, number>[];
-  totals: number[];
-  vocabulary: number;
+  /** feature → weighted count per objective (index = objective - 1): one lookup per feature. */
+  counts: Map<string, Float64Array>;
+  totals: Float64Array;
 }
 
 export interface SerializedModel {
   version: string;
   objectives: number;
   examples: number;
-  languages: Partial<Record<Language, { counts: [string, number][][]; totals: number[]; vocabulary: number }>>;
+  languages: Partial<Record<Language, { counts: [string, number[]][]; totals: number[] }>>;
 }
 
 const ALPHA = 0.2;
@@ -56,31 +55,34 @@ export class NaiveBayes {
     const hash = createHash('sha256');
     for (const ex of examples) {
       hash.update(`${ex.lang}\u0000${ex.objective}\u0000${ex.weight ?? 1}\u0000${ex.text}\u0001`);
-      const m = (models[ex.lang] ??= {
-        counts: Array.from({ length: objectiveCount }, () => new Map<string, number>()),
-        totals: new Array(objectiveCount).fill(0),
-        vocabulary: 0,
-      });
-      const counts = m.counts[ex.objective - 1];
-      if (!counts) continue;
+      models[ex.lang] ??= { counts: new Map(), totals: new Float64Array(objectiveCount) };
+      const m = models[ex.lang] as LanguageModel;
+      const o = ex.objective - 1;
+      if (o < 0 || o >= objectiveCount) continue;
       const w = ex.weight ?? 1;
       for (const f of features(analyse(ex.text, ex.lang), ex.lang)) {
-        counts.set(f, (counts.get(f) ?? 0) + w);
-        m.totals[ex.objective - 1] = (m.totals[ex.objective - 1] ?? 0) + w;
+        let row = m.counts.get(f);
+        if (!row) {
+          row = new Float64Array(objectiveCount);
+          m.counts.set(f, row);
+        }
+        row[o] = (row[o] ?? 0) + w;
+        m.totals[o] = (m.totals[o] ?? 0) + w;
       }
-    }
-    for (const m of Object.values(models)) {
-      const vocab = new Set<string>();
-      for (const c of m.counts) for (const f of c.keys()) vocab.add(f);
-      m.vocabulary = vocab.size;
     }
     return new NaiveBayes(`nb-${hash.digest('hex').slice(0, 12)}`, objectiveCount, models, examples.length);
   }
 
   static fromJSON(data: SerializedModel): NaiveBayes {
     const models: Partial<Record<Language, LanguageModel>> = {};
-    for (const [lang, m] of Object.entries(data.languages) as [Language, NonNullable<SerializedModel['languages'][Language]>][]) {
-      models[lang] = { counts: m.counts.map((c) => new Map(c)), totals: m.totals, vocabulary: m.vocabulary };
+    for (const [lang, m] of Object.entries(data.languages) as [
+      Language,
+      NonNullable<SerializedModel['languages'][Language]>,
+    ][]) {
+      models[lang] = {
+        counts: new Map(m.counts.map(([f, row]) => [f, Float64Array.from(row)])),
+        totals: Float64Array.from(m.totals),
+      };
     }
     return new NaiveBayes(data.version, data.objectives, models, data.examples);
   }
@@ -88,7 +90,7 @@ export class NaiveBayes {
   toJSON(): SerializedModel {
     const languages: SerializedModel['languages'] = {};
     for (const [lang, m] of Object.entries(this.models) as [Language, LanguageModel][]) {
-      languages[lang] = { counts: m.counts.map((c) => [...c]), totals: m.totals, vocabulary: m.vocabulary };
+      languages[lang] = { counts: [...m.counts].map(([f, row]) => [f, [...row]]), totals: [...m.totals] };
     }
     return { version: this.version, objectives: this.objectiveCount, examples: this.exampleCount, languages };
   }
@@ -98,13 +100,18 @@ export class NaiveBayes {
     const m = this.models[lang] ?? this.models.en;
     const zero = new Array(this.objectiveCount).fill(0);
     if (!m) return zero;
-    const feats = features(tokens, this.models[lang] ? lang : 'en').filter((f) => m.counts.some((c) => c.has(f)));
-    if (feats.length === 0) return zero;
-    const logs = m.counts.map((counts, o) => {
-      const denom = Math.log((m.totals[o] ?? 0) + ALPHA * m.vocabulary);
+    const rows: Float64Array[] = [];
+    for (const f of features(tokens, this.models[lang] ? lang : 'en')) {
+      const row = m.counts.get(f);
+      if (row) rows.push(row);
+    }
+    if (rows.length === 0) return zero;
+    const vocabulary = m.counts.size;
+    const logs = zero.map((_, o) => {
+      const denom = Math.log((m.totals[o] ?? 0) + ALPHA * vocabulary);
       let s = 0;
-      for (const f of feats) s += Math.log((counts.get(f) ?? 0) + ALPHA) - denom;
-      return s / feats.length / TEMPERATURE;
+      for (const row of rows) s += Math.log((row[o] ?? 0) + ALPHA);
+      return (s / rows.length - denom) / TEMPERATURE;
     });
     const max = Math.max(...logs);
     const exps = logs.map((l) => Math.exp(l - max));

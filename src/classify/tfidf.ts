@@ -1,4 +1,3 @@
-import { loadFramework } from '../framework/load.ts';
 import type { Framework, Language } from '../framework/schema.ts';
 import { analyse, type Token } from './analyse.ts';
 
@@ -66,7 +65,9 @@ export class FrameworkTfIdf {
 
   constructor(framework: Framework, fields: FrameworkFields) {
     const langs: Language[] = ['en', 'nl', 'fr', 'de'];
-    const docs = new Map<Language, { entry: Entry; isAction: boolean; terms: string[] }[]>(langs.map((l) => [l, []]));
+    const docs = new Map<Language, { entry: Entry; isAction: boolean; terms: string[] }[]>(
+      langs.map((l) => [l, []]),
+    );
     for (const o of framework.objectives) {
       const entry: Entry = { objective: o.number, vectors: {} };
       this.objectives.push(entry);
@@ -74,7 +75,8 @@ export class FrameworkTfIdf {
         const parts = [o.title[lang]];
         if (fields === 'full') parts.push(o.commitment[lang], ...o.actions.map((a) => a.text[lang]));
         const text = parts.filter(Boolean).join(' ');
-        if (text) docs.get(lang)?.push({ entry, isAction: false, terms: analyse(text, lang).map((t) => t.stem) });
+        if (text)
+          docs.get(lang)?.push({ entry, isAction: false, terms: analyse(text, lang).map((t) => t.stem) });
       }
       if (fields !== 'full') continue;
       for (const a of o.actions) {
@@ -82,7 +84,10 @@ export class FrameworkTfIdf {
         this.actions.push(actionEntry);
         for (const lang of langs) {
           const text = a.text[lang];
-          if (text) docs.get(lang)?.push({ entry: actionEntry, isAction: true, terms: analyse(text, lang).map((t) => t.stem) });
+          if (text)
+            docs
+              .get(lang)
+              ?.push({ entry: actionEntry, isAction: true, terms: analyse(text, lang).map((t) => t.stem) });
         }
       }
     }
@@ -113,7 +118,11 @@ export class FrameworkTfIdf {
   query(text: string, lang: Language, tokens?: Token[]): SimilarityQuery {
     const useLang: Language = this.idf[lang] ? lang : 'en';
     const toks = tokens && useLang === lang ? tokens : analyse(text, useLang);
-    return { lang: useLang, tokens: toks, vector: this.vectorise(termFreq(toks.map((t) => t.stem)), useLang) };
+    return {
+      lang: useLang,
+      tokens: toks,
+      vector: this.vectorise(termFreq(toks.map((t) => t.stem)), useLang),
+    };
   }
 
   /** Cosine similarity to each objective, indexed by objective number - 1. */
@@ -148,15 +157,12 @@ export class FrameworkTfIdf {
       .slice(0, top)
       .map(({ objective, score }) => {
         const action = this.nearestAction(q, objective);
-        return { objective, score: Math.round(score * 1000) / 1000, ...(action ? { action } : {}), evidence: this.evidence(q, objective) };
+        return {
+          objective,
+          score: Math.round(score * 1000) / 1000,
+          ...(action ? { action } : {}),
+          evidence: this.evidence(q, objective),
+        };
       });
   }
-}
-
-let interim: FrameworkTfIdf | undefined;
-
-/** The shared ranker over the full GCM text (built once, on first use). */
-export function interimRanker(): FrameworkTfIdf {
-  interim ??= new FrameworkTfIdf(loadFramework('gcm'), 'full');
-  return interim;
 }

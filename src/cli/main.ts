@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../errors.ts';
+import { registerClassify } from './commands/classify.ts';
 import { registerDb } from './commands/db.ts';
 import { registerExtractActions } from './commands/extract-actions.ts';
 import { registerFramework } from './commands/framework.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerLexicon } from './commands/lexicon.ts';
+import { registerModel } from './commands/model.ts';
 import { registerServe } from './commands/serve.ts';
 
 /**
@@ -33,6 +36,9 @@ const program = new Command()
 registerFramework(program);
 registerExtractActions(program);
 registerIngest(program);
+registerClassify(program);
+registerLexicon(program);
+registerModel(program);
 registerDb(program);
 registerServe(program);
 

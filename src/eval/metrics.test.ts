@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './metrics.ts';
 
-const ranked = (...objectives: [number, number][]) => ({ ranked: objectives.map(([objective, score]) => ({ objective, score })) });
+const ranked = (...objectives: [number, number][]) => ({
+  ranked: objectives.map(([objective, score]) => ({ objective, score })),
+});
 
 describe('evaluate', () => {
   it('counts top-1 against primary or acceptable labels and top-3 against the primary', () => {
@@ -12,7 +14,12 @@ describe('evaluate', () => {
         { id: 'c', lang: 'en', primary: 5, acceptable: [] },
         { id: 'd', lang: 'en', primary: null, acceptable: [] },
       ],
-      [ranked([10, 0.9]), ranked([18, 0.8], [16, 0.7]), ranked([1, 0.6], [2, 0.5], [3, 0.4], [5, 0.3]), ranked([7, 0.2])],
+      [
+        ranked([10, 0.9]),
+        ranked([18, 0.8], [16, 0.7]),
+        ranked([1, 0.6], [2, 0.5], [3, 0.4], [5, 0.3]),
+        ranked([7, 0.2]),
+      ],
       0.5,
     );
     expect(m.labelled).toBe(3);

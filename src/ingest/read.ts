@@ -1,8 +1,5 @@
 import { AppError } from '../errors.ts';
 import { DEFAULT_LIMITS, megabytes, type ReadLimits, withTimeout } from './limits.ts';
-import { readDocx } from './readers/docx.ts';
-import { readHtml } from './readers/html.ts';
-import { readPdf } from './readers/pdf.ts';
 import { readText } from './readers/text.ts';
 import type { RawDocument, SourceFormat } from './types.ts';
 
@@ -41,12 +38,15 @@ export async function readDocument(
   }
   const format = sniffFormat(bytes, filename);
   switch (format) {
+    // Readers of binary formats load their libraries on first use: most documents are text.
     case 'pdf':
-      return readPdf(bytes, limits);
-    case 'docx':
+      return (await import('./readers/pdf.ts')).readPdf(bytes, limits);
+    case 'docx': {
+      const { readDocx } = await import('./readers/docx.ts');
       return withTimeout(readDocx(bytes, limits), limits.timeoutMs, 'reading the DOCX');
+    }
     case 'html':
-      return readHtml(bytes);
+      return (await import('./readers/html.ts')).readHtml(bytes);
     case 'text':
     case 'markdown':
       return readText(bytes, format);

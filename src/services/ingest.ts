@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { interimRanker, type RankedObjective } from '../classify/tfidf.ts';
+import { defaultClassifier, meanProfile } from '../classify/classifier.ts';
+import type { RankedObjective } from '../classify/tfidf.ts';
 import type { Database } from '../db/connection.ts';
 import { type AuditActor, audit } from '../db/repositories/audit.ts';
 import {
@@ -42,15 +43,14 @@ export interface IngestResult {
   suggestions: number;
 }
 
-/** Version recorded on every link the interim ranker makes. */
-export const RANKER_VERSION = 'tfidf-framework-1';
-const MIN_SCORE = 0.12;
+/** Calibrated score from which an objective is suggested for review (at most three per item). */
+const MIN_SCORE = 0.3;
 const LINKED_KINDS = new Set(['paragraph', 'list_item', 'table_row']);
 
 type LinkTarget = { passageId: number } | { actionId: number };
 
 /** The top ranked objectives worth suggesting, as links with their evidence. */
-function toLinks(ranked: RankedObjective[], target: LinkTarget): SuggestedLink[] {
+function toLinks(ranked: RankedObjective[], target: LinkTarget, modelVersion: string): SuggestedLink[] {
   return ranked
     .slice(0, 3)
     .filter((r) => r.score >= MIN_SCORE)
@@ -59,7 +59,7 @@ function toLinks(ranked: RankedObjective[], target: LinkTarget): SuggestedLink[]
       objective: r.objective,
       letter: r.action ? (/\(([a-z])\)/.exec(r.action)?.[1] ?? null) : null,
       score: Math.min(1, r.score),
-      modelVersion: RANKER_VERSION,
+      modelVersion,
       evidence: { terms: r.evidence, nearestAction: r.action ?? null },
     }));
 }
@@ -96,9 +96,27 @@ export async function ingestDocument(db: Database, input: IngestInput): Promise<
   const type = input.type ?? 'other';
   const registry = loadRegistry('BE');
   const country = input.country?.toUpperCase() ?? null;
-  const actions = extractActions(parsed, { registry, includeText: type === 'action_plan' });
   const title = input.title ?? parsed.title;
   const docLang: Language = parsed.language === 'und' ? 'en' : parsed.language;
+  // Classify every linkable passage once: their suggestions, and their mean as the document
+  // profile that ranks the actions.
+  const classifier = defaultClassifier();
+  const classified = parsed.passages
+    .filter((p) => LINKED_KINDS.has(p.kind) && p.text.length >= 40)
+    .map((p) => ({
+      ordinal: p.ordinal,
+      ranked: classifier.classify(p.text, { lang: p.language === 'und' ? docLang : p.language }).objectives,
+    }));
+  const profile = meanProfile(
+    classified.map((c) => c.ranked),
+    classifier.objectiveCount,
+  );
+  const actions = extractActions(parsed, {
+    registry,
+    classifier,
+    profile,
+    includeText: type === 'action_plan',
+  });
 
   try {
     return await db.transaction(async (tx) => {
@@ -127,15 +145,9 @@ export async function ingestDocument(db: Database, input: IngestInput): Promise<
             })
           : null;
       const links: SuggestedLink[] = [];
-      for (const p of parsed.passages) {
-        const id = passageIds.get(p.ordinal);
-        if (id && LINKED_KINDS.has(p.kind) && p.text.length >= 40) {
-          links.push(
-            ...toLinks(interimRanker().rank(p.text, p.language === 'und' ? docLang : p.language, 3), {
-              passageId: id,
-            }),
-          );
-        }
+      for (const c of classified) {
+        const id = passageIds.get(c.ordinal);
+        if (id) links.push(...toLinks(c.ranked, { passageId: id }, classifier.version));
       }
       for (const a of actions) {
         const actionId = await insertAction(tx, a, {
@@ -147,7 +159,7 @@ export async function ingestDocument(db: Database, input: IngestInput): Promise<
           const actorId = await upsertActor(tx, { ...actor, country: country ?? registry.country });
           await linkActionActor(tx, { actionId, actorId, role: actor.role, raw: actor.raw });
         }
-        links.push(...toLinks(a.objectives, { actionId }));
+        links.push(...toLinks(a.objectives, { actionId }, classifier.version));
       }
       await insertSuggestions(tx, links);
       await audit(tx, input.by, {

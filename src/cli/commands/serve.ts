@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { openDatabase, readConfig } from '../../config.ts';
 import { loadFramework } from '../../framework/load.ts';
-import { buildServer } from '../../http/server.ts';
 
 /** `gcmt serve [--port 8080]`: the web app and API, with graceful shutdown on SIGINT/SIGTERM. */
 export function registerServe(program: Command): void {
@@ -13,6 +12,7 @@ export function registerServe(program: Command): void {
     .action(async (opts: { port?: string; host?: string }) => {
       const config = readConfig();
       const db = await openDatabase(config);
+      const { buildServer } = await import('../../http/server.ts'); // fastify only when serving
       const app = await buildServer({ db, framework: loadFramework('gcm') });
       let closing = false;
       const shutdown = async (signal: string) => {

@@ -10,9 +10,6 @@ interface TextItem {
   hasEOL?: boolean;
 }
 
-// Loaded on first use: pdf.js is large and most documents are not PDFs.
-let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
-
 /**
  * Rebuilds lines from positioned text items: items on one baseline form a line, and a wide
  * horizontal gap between items becomes a tab, so table columns survive as cells.
@@ -55,8 +52,7 @@ function pageLines(items: TextItem[], page: number, firstLine: number): SourceLi
 
 /** PDF text with pdf.js (legacy build for Node 20). Encrypted, truncated or corrupt files are refused. */
 export async function readPdf(bytes: Uint8Array, limits: ReadLimits): Promise<RawDocument> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  const { getDocument } = await pdfjs;
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     data: new Uint8Array(bytes), // pdf.js takes ownership of the buffer
     isEvalSupported: false,

@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { analyse } from '../src/classify/analyse.ts';
+import { buildClassifier } from '../src/classify/classifier.ts';
+import { parseDocument } from '../src/ingest/parse.ts';
+import { corpus, fmt, mb, percentile, timeRuns } from './lib.ts';
+
+/**
+ * Classification speed: passages per second on one core (the whole corpus's passages), the
+ * tokenise-and-stem floor measured on the same passages in the same run, the time until
+ * `gcmt classify` answers its first line (process start included), and memory.
+ */
+export async function benchClassify(): Promise<void> {
+  const passages: { text: string; lang: 'en' | 'nl' | 'fr' | 'de' }[] = [];
+  for (const f of corpus()) {
+    const doc = await parseDocument(f.bytes, f.name);
+    for (const p of doc.passages)
+      if (p.text.length >= 40)
+        passages.push({ text: p.text, lang: p.language === 'und' ? 'en' : p.language });
+  }
+  const rssBefore = process.memoryUsage().rss;
+  const t0 = performance.now();
+  const classifier = buildClassifier();
+  const buildMs = performance.now() - t0;
+  const runs = await timeRuns(
+    () => {
+      for (const p of passages) classifier.classify(p.text, { lang: p.lang });
+    },
+    5,
+    1,
+  );
+  const floor = await timeRuns(
+    () => {
+      for (const p of passages) analyse(p.text, p.lang);
+    },
+    5,
+    1,
+  );
+  const p50 = percentile(runs, 50);
+  console.log(`classification of ${passages.length} corpus passages (one core):`);
+  console.log(
+    `  p50 ${fmt(p50)} ms per pass → ${fmt(passages.length / (p50 / 1000), 0)} passages/s (p95 pass ${fmt(percentile(runs, 95))} ms)`,
+  );
+  console.log(
+    `  reference (tokenise + stem only): ${fmt(passages.length / (percentile(floor, 50) / 1000), 0)} passages/s → classification costs ${fmt(p50 / percentile(floor, 50), 1)}× the floor`,
+  );
+  console.log(
+    `  classifier build (lexicons + model training + framework index): ${fmt(buildMs)} ms; RSS ${fmt(mb(process.memoryUsage().rss), 0)} MB (+${fmt(mb(process.memoryUsage().rss - rssBefore), 0)} MB for the classifier)`,
+  );
+
+  const bin = join(import.meta.dirname, '../bin/gcmt.mjs');
+  const ready: number[] = [];
+  let maxRss = 0;
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    const res = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'classify'], {
+      input: '{"id":"1","text":"Victims of trafficking are referred to reception centres."}\n',
+      encoding: 'utf8',
+    });
+    ready.push(performance.now() - s);
+    maxRss = Math.max(maxRss, Number(res.stderr.trim().split('\n').at(-1)) / 1024 || 0);
+  }
+  ready.sort((a, b) => a - b);
+  console.log(
+    `  gcmt classify, process start to first answer: p50 ${fmt(percentile(ready, 50), 0)} ms, max ${fmt(ready.at(-1) ?? 0, 0)} ms (5 runs); peak RSS ${fmt(maxRss, 0)} MB`,
+  );
+}

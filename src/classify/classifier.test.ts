@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { buildClassifier, defaultClassifier, LANGS } from './classifier.ts';
+import { lexiconFor, loadLexiconFile, matchLexicon } from './lexicon.ts';
+import { NaiveBayes } from './model.ts';
+
+const classifier = defaultClassifier();
+const top = (text: string, lang?: 'en' | 'nl' | 'fr' | 'de') =>
+  classifier.classify(text, lang ? { lang } : {}).objectives[0];
+
+describe('classifier', () => {
+  it.each([
+    [
+      'Member States are encouraged to resume State-run search and rescue operations in the Mediterranean.',
+      8,
+    ],
+    ['Belgium has clear legislation on voluntary/assisted and forced return and reintegration.', 21],
+    ['Slachtoffers van mensenhandel worden doorverwezen naar gespecialiseerde opvangcentra.', 10],
+    [
+      'La reconnaissance des diplômes obtenus à l’étranger reste difficile pour les ressortissants de pays tiers.',
+      18,
+    ],
+    ['Die Kosten von Rücküberweisungen müssen gesenkt und die finanzielle Inklusion gefördert werden.', 20],
+    ['Les alternatives à la détention des enfants migrants doivent être privilégiées.', 13],
+    ['Die Schleusung von Migranten über das Mittelmeer muss wirksamer bekämpft werden.', 9],
+  ])('ranks "%s" under objective %i, detecting its language', (text, objective) => {
+    expect(top(text)?.objective).toBe(objective);
+  });
+
+  it('quotes evidence as it appears in the passage and names the nearest lettered action', () => {
+    const best = top(
+      'Victims of trafficking must be identified and referred to specialised reception centres.',
+    );
+    expect(best?.evidence).toContain('Victims of trafficking');
+    expect(best?.action).toMatch(/^10\([a-j]\)$/);
+  });
+
+  it('scores a passage about nothing in the GCM low everywhere', () => {
+    const result = classifier.classify(
+      'The weather in Brussels was sunny yesterday and the football team won its match.',
+    );
+    expect(result.objectives[0]?.score).toBeLessThan(0.5);
+  });
+
+  it('damps refugee-only text, which belongs to the Global Compact on Refugees', () => {
+    const lex = lexiconFor('en');
+    const refugeeOnly = matchLexicon('Asylum seekers and refugees need access to health care.', lex);
+    const migrants = matchLexicon('Migrants, asylum seekers and refugees need access to health care.', lex);
+    expect(refugeeOnly[0]?.weight).toBeLessThan(migrants[0]?.weight ?? 0);
+  });
+
+  it('uses the document profile for short action rows', () => {
+    const profile = new Array(23).fill(0.01);
+    profile[9] = 0.6;
+    const alone = classifier.classify('Carry out the second assessment of Col 01/2015', {
+      lang: 'en',
+    }).objectives;
+    const withContext = classifier.classify('Carry out the second assessment of Col 01/2015', {
+      lang: 'en',
+      context: { profile },
+    }).objectives;
+    expect(alone[0]?.objective).not.toBe(10);
+    expect(withContext[0]?.objective).toBe(10);
+  });
+
+  it('is deterministic and returns every objective ranked', () => {
+    const a = classifier.classify('Integration programmes for newcomers include language courses.');
+    const b = buildClassifier().classify('Integration programmes for newcomers include language courses.');
+    expect(a).toEqual(b);
+    expect(a.objectives).toHaveLength(23);
+    expect(a.objectives[0]?.objective).toBe(16);
+  });
+});
+
+describe('model', () => {
+  it('round-trips through JSON with the same version and predictions', () => {
+    const model = NaiveBayes.train(
+      [
+        { lang: 'en', objective: 1, text: 'migration data and statistics' },
+        { lang: 'en', objective: 2, text: 'climate change drives migration' },
+      ],
+      2,
+    );
+    const copy = NaiveBayes.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+    expect(copy.version).toBe(model.version);
+    const tokens = [{ surface: 'climate', stem: 'climat', start: 0, end: 7 }];
+    expect(copy.predict(tokens, 'en')).toEqual(model.predict(tokens, 'en'));
+    expect(model.predict(tokens, 'en')[1]).toBeGreaterThan(0.5);
+  });
+
+  it('has a lexicon for every objective in every language', () => {
+    for (const lang of LANGS) {
+      const file = loadLexiconFile(lang);
+      expect(
+        Object.keys(file.objectives)
+          .map(Number)
+          .sort((a, b) => a - b),
+      ).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
+    }
+  });
+});
