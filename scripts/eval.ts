@@ -52,13 +52,23 @@ function fitCalibration(classifier: Classifier, dev: Gold[], current: Calibratio
     const { features } = classifier.layers(item.text, item.lang as Language);
     const goldSet = new Set(item.primary === null ? [] : [item.primary, ...item.acceptable]);
     features.forEach((f, i) => {
-      rows.push({ x: [f.lexicon, f.lexiconTop, f.model, f.similarity, 1], y: goldSet.has(i + 1) ? 1 : 0 });
+      rows.push({
+        x: [f.lexicon, f.lexiconTop, f.model, f.similarity, f.actionSimilarity, 1],
+        y: goldSet.has(i + 1) ? 1 : 0,
+      });
     });
   }
-  const w = [current.lexicon, current.lexiconTop, current.model, current.similarity, current.bias];
+  const w = [
+    current.lexicon,
+    current.lexiconTop,
+    current.model,
+    current.similarity,
+    current.actionSimilarity ?? 0,
+    current.bias,
+  ];
   const lr = 0.5;
   const l2 = 1e-3;
-  for (let iter = 0; iter < 3000; iter++) {
+  for (let iter = 0; iter < 6000; iter++) {
     const grad = new Array(w.length).fill(0);
     for (const { x, y } of rows) {
       const z = x.reduce((s, xi, k) => s + xi * (w[k] ?? 0), 0);
@@ -68,7 +78,7 @@ function fitCalibration(classifier: Classifier, dev: Gold[], current: Calibratio
       });
     }
     w.forEach((wk, k) => {
-      w[k] = wk - lr * (grad[k] / rows.length + (k < 4 ? l2 * wk : 0));
+      w[k] = wk - lr * (grad[k] / rows.length + (k < w.length - 1 ? l2 * wk : 0));
     });
   }
   const r = (v: number | undefined) => Math.round((v ?? 0) * 1000) / 1000;
@@ -77,7 +87,8 @@ function fitCalibration(classifier: Classifier, dev: Gold[], current: Calibratio
     lexiconTop: r(w[1]),
     model: r(w[2]),
     similarity: r(w[3]),
-    bias: r(w[4]),
+    actionSimilarity: r(w[4]),
+    bias: r(w[5]),
     profile: current.profile,
   };
 }

@@ -30,6 +30,7 @@ export interface Calibration {
   lexiconTop: number;
   model: number;
   similarity: number;
+  actionSimilarity: number;
   bias: number;
   /** Weight of the document profile when ranking with context (extract-actions). */
   profile: number;
@@ -41,12 +42,15 @@ export function loadCalibration(): Calibration {
   return JSON.parse(readFileSync(CALIBRATION_FILE, 'utf8')) as Calibration;
 }
 
-/** The four layer features of one objective for one passage. */
+/** The layer features of one objective for one passage. */
 export interface LayerFeatures {
   lexicon: number;
   lexiconTop: number;
   model: number;
+  /** Similarity to the objective's whole text. */
   similarity: number;
+  /** Similarity to its closest lettered action. */
+  actionSimilarity: number;
 }
 
 export interface ClassifyContext {
@@ -94,6 +98,7 @@ export class Classifier {
     const nb = this.parts.model.predict(tokens, lang);
     const query = this.parts.similarity.query(text, lang, tokens);
     const sims = this.parts.similarity.similarities(query);
+    const actionSims = this.parts.similarity.actionSimilarities(query);
     const features: LayerFeatures[] = sims.map((similarity, i) => {
       const hit = hits.find((h) => h.objective === i + 1);
       return {
@@ -101,6 +106,7 @@ export class Classifier {
         lexiconTop: hit && hit.weight === topWeight ? 1 : 0,
         model: nb[i] ?? 0,
         similarity,
+        actionSimilarity: actionSims[i] ?? 0,
       };
     });
     return { features, hits, query };

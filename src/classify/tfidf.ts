@@ -38,17 +38,6 @@ function normalise(v: Vector): Vector {
   return v;
 }
 
-function cosine(a: Vector, b: Vector | undefined): number {
-  if (!b) return 0;
-  let s = 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const [k, x] of small) {
-    const y = large.get(k);
-    if (y) s += x * y;
-  }
-  return s;
-}
-
 export type FrameworkFields = 'titles' | 'full';
 
 /** A passage prepared for similarity: its weighted term vector in one language. */
@@ -56,12 +45,40 @@ export interface SimilarityQuery {
   lang: Language;
   vector: Vector;
   tokens: Token[];
+  /** Cosine to every lettered action (same order as the framework), computed on first use. */
+  actionScores?: Float64Array;
+}
+
+/** term → (entry index, weight): dot products touch only the terms a passage contains. */
+type Postings = Map<string, [number, number][]>;
+
+function buildPostings(entries: Entry[], lang: Language): Postings {
+  const postings: Postings = new Map();
+  entries.forEach((e, i) => {
+    for (const [term, w] of e.vectors[lang] ?? []) {
+      const list = postings.get(term) ?? [];
+      list.push([i, w]);
+      postings.set(term, list);
+    }
+  });
+  return postings;
+}
+
+function dotAll(q: Vector, postings: Postings | undefined, size: number): Float64Array {
+  const acc = new Float64Array(size);
+  if (!postings) return acc;
+  for (const [term, x] of q) {
+    for (const [i, w] of postings.get(term) ?? []) acc[i] = (acc[i] ?? 0) + x * w;
+  }
+  return acc;
 }
 
 export class FrameworkTfIdf {
   private readonly idf: Partial<Record<Language, Map<string, number>>> = {};
   private readonly objectives: Entry[] = [];
   private readonly actions: Entry[] = [];
+  private readonly objectivePostings: Partial<Record<Language, Postings>> = {};
+  private readonly actionPostings: Partial<Record<Language, Postings>> = {};
 
   constructor(framework: Framework, fields: FrameworkFields) {
     const langs: Language[] = ['en', 'nl', 'fr', 'de'];
@@ -100,6 +117,12 @@ export class FrameworkTfIdf {
       for (const [t, n] of df) idf.set(t, Math.log((1 + objectiveDocs.length) / (1 + n)) + 1);
       this.idf[lang] = idf;
       for (const d of list) d.entry.vectors[lang] = this.vectorise(termFreq(d.terms), lang);
+      this.objectivePostings[lang] = buildPostings(this.objectives, lang);
+      // Actions without text in this language are compared in English, as before.
+      this.actionPostings[lang] = buildPostings(
+        this.actions.map((a) => ({ ...a, vectors: { [lang]: a.vectors[lang] ?? a.vectors.en } })),
+        lang,
+      );
     }
   }
 
@@ -127,17 +150,33 @@ export class FrameworkTfIdf {
 
   /** Cosine similarity to each objective, indexed by objective number - 1. */
   similarities(q: SimilarityQuery): number[] {
-    return this.objectives.map((e) => cosine(q.vector, e.vectors[q.lang]));
+    return [...dotAll(q.vector, this.objectivePostings[q.lang], this.objectives.length)];
+  }
+
+  private actionScores(q: SimilarityQuery): Float64Array {
+    q.actionScores ??= dotAll(q.vector, this.actionPostings[q.lang], this.actions.length);
+    return q.actionScores;
+  }
+
+  /** Per objective, the similarity of its closest lettered action (index = objective - 1). */
+  actionSimilarities(q: SimilarityQuery): number[] {
+    const best = this.objectives.map(() => 0);
+    const scores = this.actionScores(q);
+    this.actions.forEach((a, i) => {
+      const s = scores[i] ?? 0;
+      if (s > (best[a.objective - 1] ?? 0)) best[a.objective - 1] = s;
+    });
+    return best;
   }
 
   /** The lettered action of `objective` closest to the query, if any shares a term with it. */
   nearestAction(q: SimilarityQuery, objective: number): string | undefined {
+    const scores = this.actionScores(q);
     let best: { ref?: string; s: number } = { s: 0 };
-    for (const a of this.actions) {
-      if (a.objective !== objective) continue;
-      const s = cosine(q.vector, a.vectors[q.lang] ?? a.vectors.en);
-      if (s > best.s) best = { ...(a.ref ? { ref: a.ref } : {}), s };
-    }
+    this.actions.forEach((a, i) => {
+      const s = scores[i] ?? 0;
+      if (a.objective === objective && s > best.s) best = { ...(a.ref ? { ref: a.ref } : {}), s };
+    });
     return best.ref;
   }
 
