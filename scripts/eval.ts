@@ -5,30 +5,24 @@
  * the share of action rows of the trafficking plan with objective 10 in their top 3.
  * --fit refits the calibration (src/classify/calibration.json) on the dev split only.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildClassifier, type Calibration, type Classifier } from '../src/classify/classifier.ts';
+import { type GoldPassage, labelledExamples, loadGold } from '../src/classify/labelled.ts';
 import { FrameworkTfIdf } from '../src/classify/tfidf.ts';
-import { evaluate, type GoldItem, type Metrics, type Prediction } from '../src/eval/metrics.ts';
+import { evaluate, type Metrics, type Prediction } from '../src/eval/metrics.ts';
 import { extractActions } from '../src/extract/extract.ts';
 import { loadFramework } from '../src/framework/load.ts';
 import type { Framework, Language } from '../src/framework/schema.ts';
 import { parseDocument } from '../src/ingest/parse.ts';
 
-interface Gold extends GoldItem {
-  text: string;
-  section: string;
-  split: 'dev' | 'test';
-  frameworkRef?: string;
-}
+type Gold = GoldPassage;
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const splitArg = args.includes('--split') ? args[args.indexOf('--split') + 1] : 'test';
-const gold = readFileSync(join(root, 'eval/gold.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l) as Gold);
+const gold = loadGold();
 
 /** The framework without the Dutch text of gold items, so those items are unseen text. */
 function withoutGoldTexts(fw: Framework, items: Gold[]): Framework {
@@ -45,10 +39,24 @@ function withoutGoldTexts(fw: Framework, items: Gold[]): Framework {
 
 const framework = withoutGoldTexts(loadFramework('gcm'), gold);
 
-/** Logistic regression of "objective is right" on the layer features, over dev pairs only. */
-function fitCalibration(classifier: Classifier, dev: Gold[], current: Calibration): Calibration {
+/**
+ * Logistic regression of "objective is right" on the layer features, over dev pairs only. The model
+ * trains on dev passages too, so features are cross-fitted: each half of dev is scored by a
+ * classifier whose model never saw that half.
+ */
+function fitCalibration(dev: Gold[], current: Calibration): Calibration {
   const rows: { x: number[]; y: number }[] = [];
+  const fold = (g: Gold) =>
+    Number.parseInt(createHash('sha256').update(`fold:${g.id}`).digest('hex').slice(0, 8), 16) % 2;
+  const scorers = [0, 1].map((k) =>
+    buildClassifier({
+      framework,
+      calibration: current,
+      extraExamples: labelledExamples(dev.filter((g) => fold(g) !== k)),
+    }),
+  );
   for (const item of dev) {
+    const classifier = scorers[fold(item)] as Classifier;
     const { features } = classifier.layers(item.text, item.lang as Language);
     const goldSet = new Set(item.primary === null ? [] : [item.primary, ...item.acceptable]);
     features.forEach((f, i) => {
@@ -93,18 +101,17 @@ function fitCalibration(classifier: Classifier, dev: Gold[], current: Calibratio
   };
 }
 
-let classifier = buildClassifier({ framework });
+let classifier = buildClassifier({ framework, extraExamples: labelledExamples(gold) });
 if (args.includes('--fit')) {
   const file = join(root, 'src/classify/calibration.json');
   const current = JSON.parse(readFileSync(file, 'utf8')) as Calibration;
   const fitted = fitCalibration(
-    classifier,
     gold.filter((g) => g.split === 'dev'),
     current,
   );
   writeFileSync(file, `${JSON.stringify(fitted)}\n`);
   console.log(`calibration refitted on the dev split: ${JSON.stringify(fitted)}`);
-  classifier = buildClassifier({ framework, calibration: fitted });
+  classifier = buildClassifier({ framework, calibration: fitted, extraExamples: labelledExamples(gold) });
 }
 const baseline = new FrameworkTfIdf(loadFramework('gcm'), 'titles');
 const items = gold.filter((g) => splitArg === 'all' || g.split === splitArg);

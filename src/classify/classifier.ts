@@ -179,7 +179,7 @@ export function meanProfile(rankings: RankedObjective[][], objectiveCount: numbe
 
 export interface BuildOptions {
   framework?: Framework;
-  /** Extra training examples, e.g. confirmed links from the review queue. */
+  /** Training examples beyond the framework (default: the labelled dev passages of the gold set). */
   extraExamples?: TrainingExample[];
   /** A trained model (from `gcmt model train`) instead of training on the framework alone. */
   model?: NaiveBayes;

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { LANGS, modelPath } from '../../classify/classifier.ts';
+import { labelledExamples, loadGold } from '../../classify/labelled.ts';
 import { loadLexiconFile } from '../../classify/lexicon.ts';
 import { frameworkExamples, NaiveBayes } from '../../classify/model.ts';
 import { openDatabase, readConfig } from '../../config.ts';
@@ -13,7 +14,9 @@ export function registerModel(program: Command): void {
   const model = program.command('model').description('the statistical classification model');
   model
     .command('train')
-    .description('train on the framework text, the lexicons and the links confirmed in the review queue')
+    .description(
+      'train on the framework text, the lexicons, the labelled gold passages and the links confirmed in the review queue',
+    )
     .option('--out <file>', 'where to save the model (default: next to the data folder, or $GCMT_MODEL)')
     .action(async (opts: { out?: string }) => {
       const db = await openDatabase(readConfig());
@@ -21,7 +24,11 @@ export function registerModel(program: Command): void {
         const framework = loadFramework('gcm');
         const confirmed = await confirmedExamples(db);
         const trained = NaiveBayes.train(
-          [...frameworkExamples(framework, LANGS.map(loadLexiconFile)), ...confirmed],
+          [
+            ...frameworkExamples(framework, LANGS.map(loadLexiconFile)),
+            ...labelledExamples(loadGold()),
+            ...confirmed,
+          ],
           framework.objectives.length,
         );
         const out = opts.out ?? modelPath();
