@@ -7,7 +7,9 @@ import { registerFramework } from './commands/framework.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerLexicon } from './commands/lexicon.ts';
 import { registerModel } from './commands/model.ts';
+import { registerReports } from './commands/report.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerUsers } from './commands/users.ts';
 
 /**
  * The CLI's one error boundary: expected errors print `Error: <what> (<hint>)` on stderr and exit 1;
@@ -39,6 +41,8 @@ registerIngest(program);
 registerClassify(program);
 registerLexicon(program);
 registerModel(program);
+registerReports(program);
+registerUsers(program);
 registerDb(program);
 registerServe(program);
 

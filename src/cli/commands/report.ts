@@ -1,0 +1,79 @@
+import { writeFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { openDatabase, readConfig } from '../../config.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportReview } from '../../services/export/index.ts';
+import { buildReview } from '../../services/reviews.ts';
+import { search } from '../../services/search.ts';
+import { formatRecords } from '../output.ts';
+
+/** `gcmt report`, `gcmt export` and `gcmt search`: the same services as the API. */
+export function registerReports(program: Command): void {
+  program
+    .command('report')
+    .description('draft voluntary national review, structured by objective')
+    .requiredOption('--country <code>', 'country, e.g. BE')
+    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('md'))
+    .option('--since <date>', 'report what changed since this date (YYYY-MM-DD)')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (opts: { country: string; format: ExportFormat; since?: string; out?: string }) => {
+      const db = await openDatabase(readConfig());
+      try {
+        const review = await buildReview(db, { country: opts.country.toUpperCase(), since: opts.since });
+        const body = await exportReview(review, opts.format);
+        if (opts.out) writeFileSync(opts.out, body);
+        else process.stdout.write(body);
+      } finally {
+        await db.close();
+      }
+    });
+  program
+    .command('export')
+    .description('all actions with their objectives and responsible bodies')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .action(async (opts: { format: 'json' | 'csv' }) => {
+      const db = await openDatabase(readConfig());
+      try {
+        const rows = await db.query<Record<string, unknown>>(
+          `SELECT a.id, a.title, a.status, a.start_year, a.end_year, d.title AS document, d.country,
+                  (SELECT string_agg(ac.name, '; ' ORDER BY ac.name) FROM action_actor aa JOIN actor ac ON ac.id = aa.actor_id WHERE aa.action_id = a.id) AS responsible,
+                  (SELECT string_agg(l.objective::text, ' ' ORDER BY l.score DESC) FROM objective_link l WHERE l.action_id = a.id AND l.state <> 'rejected') AS objectives
+           FROM action a LEFT JOIN document d ON d.id = a.document_id ORDER BY a.id`,
+        );
+        console.log(formatRecords(rows, opts.format));
+      } finally {
+        await db.close();
+      }
+    });
+  program
+    .command('search <query>')
+    .description('full-text search over passages and actions')
+    .addOption(new Option('--lang <lang>', 'language of the query').choices(['en', 'nl', 'fr', 'de']))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'jsonl', 'csv'])
+        .default('table'),
+    )
+    .action(
+      async (
+        query: string,
+        opts: { lang?: 'en' | 'nl' | 'fr' | 'de'; format: 'table' | 'json' | 'jsonl' | 'csv' },
+      ) => {
+        const db = await openDatabase(readConfig());
+        try {
+          const result = await search(db, { q: query, lang: opts.lang });
+          const rows = result.hits.map((h) => ({
+            kind: h.kind,
+            id: h.id,
+            document: h.document_title,
+            language: h.language,
+            snippet: h.snippet_html
+              .replace(/<\/?mark>/g, '*')
+              .replace(/&#(\d+);/g, (_m, c: string) => String.fromCharCode(Number(c))),
+          }));
+          console.log(formatRecords(rows, opts.format, undefined, 80));
+        } finally {
+          await db.close();
+        }
+      },
+    );
+}
