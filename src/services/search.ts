@@ -50,9 +50,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 
 /** ts_headline marks matches with control characters; the text is escaped first, then they become <mark>. */
 function markSnippet(raw: string): string {
-  return escapeHtml(raw)
-    .replace(/\u0001/g, '<mark>')
-    .replace(/\u0002/g, '</mark>');
+  return escapeHtml(raw).replaceAll('\u0001', '<mark>').replaceAll('\u0002', '</mark>');
 }
 
 export async function search(db: Queryable, query: SearchQuery): Promise<SearchResult> {
