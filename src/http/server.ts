@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS } from '../ingest/limits.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.ts';
 import { actionRoutes } from './routes/actions.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contributionRoutes } from './routes/contributions.ts';
 import { documentRoutes } from './routes/documents.ts';
@@ -74,6 +75,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     userRoutes(deps.db),
     documentRoutes(deps.db),
     actionRoutes(deps.db),
+    attachmentRoutes(deps.db),
     reviewRoutes(deps.db),
     contributionRoutes(deps.db),
     pageRoutes(deps.framework),

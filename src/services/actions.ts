@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../db/connection.ts';
 import { audit } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
+import { assertAttachmentsExist } from './attachments.ts';
 import { decodeCursor, type Page, type PageQuery, pageLimit, toPage } from './pagination.ts';
 import type { User } from './users.ts';
 
@@ -224,7 +225,7 @@ export interface ProgressInput {
   date: string;
   status: string;
   note?: string;
-  evidence?: { url?: string; file?: string; title?: string }[];
+  evidence?: { url?: string | undefined; attachmentId?: number | undefined; title?: string | undefined }[];
 }
 
 /** Appends a dated progress update and moves the action to its status, in one transaction. */
@@ -241,6 +242,10 @@ export async function addProgress(
     );
     if (!action) throw new AppError('not_found', `action ${actionId} does not exist`);
     await assertMayChange(tx, actionId, user);
+    await assertAttachmentsExist(
+      tx,
+      (input.evidence ?? []).flatMap((e) => (e.attachmentId ? [e.attachmentId] : [])),
+    );
     const status = await mapStatus(tx, input.status);
     const [row] = await tx.query<{ id: number }>(
       `INSERT INTO progress_update (action_id, date, status, note, evidence, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../db/connection.ts';
 import { audit } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
+import { assertAttachmentsExist } from './attachments.ts';
 import { decodeCursor, type Page, type PageQuery, pageLimit, toPage } from './pagination.ts';
 import type { User } from './users.ts';
 

@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   'action.create': ['admin', 'coordinator'],
   'action.update': ['admin', 'coordinator', 'focal_point'],
   'progress.add': ['admin', 'coordinator', 'focal_point'],
+  'attachment.add': ['admin', 'coordinator', 'focal_point', 'contributor'],
   'link.decide': ['admin', 'coordinator'],
   'contribution.submit': ['admin', 'coordinator', 'focal_point', 'contributor'],
   'contribution.moderate': ['admin', 'coordinator'],

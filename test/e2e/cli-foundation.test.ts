@@ -34,7 +34,7 @@ describe('gcmt CLI (foundation)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gcmt-cli-'));
     const env = { GCMT_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
     const migrate = await runCli(['db', 'migrate'], { env });
-    expect(migrate.stdout).toMatch(/applied migrations 1 \(schema version 1, pglite\)/);
+    expect(migrate.stdout).toMatch(/applied migrations 1, 2 \(schema version 2, pglite\)/);
     const again = await runCli(['db', 'migrate'], { env });
     expect(again.stdout).toMatch(/already up to date/);
     const file = join(dir, 'backup.gz');

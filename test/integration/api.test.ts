@@ -347,6 +347,35 @@ describe(`concurrency, sessions and failures on ${testEngine}`, () => {
     expect(action.status).toBe('completed');
   });
 
+  it('stores evidence files and serves them only as downloads', async () => {
+    const m = multipart(new TextEncoder().encode('<html><script>alert(1)</script></html>'), 'minutes.html');
+    const upload = (role: Role) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/attachments',
+        payload: m.payload,
+        headers: { ...m.headers, authorization: `Bearer ${tokens[role]}` },
+      });
+    expect((await upload('reader')).statusCode).toBe(403);
+    const res = await upload('focal_point');
+    expect(res.statusCode).toBe(201);
+    const { id } = res.json();
+    const progress = await call('POST', `/api/v1/actions/${actionIds[2]}/progress`, {
+      role: 'focal_point',
+      body: { date: '2024-05-01', status: 'in_progress', evidence: [{ attachmentId: id, title: 'Minutes' }] },
+    });
+    expect(progress.statusCode).toBe(201);
+    const bad = await call('POST', `/api/v1/actions/${actionIds[2]}/progress`, {
+      role: 'focal_point',
+      body: { date: '2024-05-02', status: 'in_progress', evidence: [{ attachmentId: 99999 }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    const file = await call('GET', `/api/v1/attachments/${id}`);
+    expect(file.headers['content-type']).toBe('application/octet-stream');
+    expect(file.headers['content-disposition']).toMatch(/^attachment; filename="minutes.html"/);
+    expect(file.body).toContain('<script>');
+  });
+
   it('needs the CSRF token with a cookie session', async () => {
     const loginRes = await call('POST', '/api/v1/auth/login', {
       body: { email: 'coordinator@example.org', password: PASSWORD },

@@ -132,7 +132,16 @@ export function actionRoutes(db: Database): FastifyPluginAsyncZod {
             status: z.string().min(1).max(40),
             note: z.string().max(10000).optional(),
             evidence: z
-              .array(z.object({ url: z.url().max(2000).optional(), title: z.string().max(300).optional() }))
+              .array(
+                z.object({
+                  url: z
+                    .url({ protocol: /^https?$/ })
+                    .max(2000)
+                    .optional(),
+                  attachmentId: z.number().int().positive().optional(),
+                  title: z.string().max(300).optional(),
+                }),
+              )
               .max(20)
               .optional(),
           }),
