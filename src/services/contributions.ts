@@ -23,12 +23,13 @@ export async function submitContribution(
     text: string;
     objectives: number[];
     country?: string | undefined;
-    file?: { name: string; size: number } | undefined;
+    attachmentId?: number | undefined;
   },
   user: User,
 ): Promise<number> {
   if (input.objectives.length === 0) throw new AppError('bad_request', 'name at least one objective');
   return db.transaction(async (tx) => {
+    await assertAttachmentsExist(tx, input.attachmentId ? [input.attachmentId] : []);
     const [row] = await tx.query<{ id: number }>(
       `INSERT INTO contribution (author_id, country, objectives, text, file) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [
@@ -36,7 +37,7 @@ export async function submitContribution(
         input.country ?? null,
         input.objectives,
         input.text,
-        input.file ? JSON.stringify(input.file) : null,
+        input.attachmentId ? JSON.stringify({ attachmentId: input.attachmentId }) : null,
       ],
     );
     if (!row) throw new Error('contribution insert returned no id');
