@@ -1,4 +1,5 @@
 import type {} from '@fastify/cookie'; // adds req.cookies / reply.setCookie types
+import type {} from '@fastify/multipart'; // adds req.isMultipart()
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/connection.ts';
 import type { AuditActor } from '../db/repositories/audit.ts';
@@ -37,8 +38,9 @@ export function registerAuth(app: FastifyInstance, db: Database): void {
     if (SAFE_METHODS.has(req.method) || req.sessionVia !== 'cookie' || !req.session) return;
     const submitted = req.headers['x-csrf-token'];
     const body = req.body as { _csrf?: unknown } | undefined;
-    const token =
-      typeof submitted === 'string' ? submitted : typeof body?._csrf === 'string' ? body._csrf : undefined;
+    // Multipart bodies are streamed after this hook, so a no-script upload form names its token in the URL.
+    const query = req.isMultipart() ? (req.query as { _csrf?: unknown }) : undefined;
+    const token = [submitted, body?._csrf, query?._csrf].find((x): x is string => typeof x === 'string');
     if (!csrfMatches(req.session, token)) {
       throw new AppError('forbidden', 'missing or wrong CSRF token', {
         hint: 'send the token from GET /api/v1/auth/session in x-csrf-token',

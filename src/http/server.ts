@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -10,7 +11,7 @@ import type { Database } from '../db/connection.ts';
 import type { Framework } from '../framework/schema.ts';
 import { DEFAULT_LIMITS } from '../ingest/limits.ts';
 import { registerAuth } from './auth.ts';
-import { registerErrorHandler } from './errors.ts';
+import { registerErrorHandler } from './errors.tsx';
 import { actionRoutes } from './routes/actions.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -21,6 +22,7 @@ import { healthRoutes } from './routes/health.ts';
 import { pageRoutes } from './routes/pages.tsx';
 import { reviewRoutes } from './routes/review.ts';
 import { userRoutes } from './routes/users.ts';
+import { workspaceRoutes } from './routes/workspace.tsx';
 
 export interface ServerDeps {
   db: Database;
@@ -48,6 +50,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     },
   });
   await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
   await app.register(rateLimit, { global: false });
   // Uploads beyond the limit are cut off while streaming, before anything is parsed or stored.
   await app.register(multipart, {
@@ -78,7 +81,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     attachmentRoutes(deps.db),
     reviewRoutes(deps.db),
     contributionRoutes(deps.db),
-    pageRoutes(deps.framework),
+    pageRoutes(deps.db, deps.framework),
+    workspaceRoutes(deps.db, deps.framework),
   ]) {
     await app.register(routes);
   }

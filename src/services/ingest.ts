@@ -30,6 +30,8 @@ export interface IngestInput {
   title?: string;
   by: AuditActor;
   limits?: ReadLimits;
+  /** Marks sample data, so the portal can say so. */
+  sample?: boolean;
 }
 
 export interface IngestResult {
@@ -129,7 +131,11 @@ export async function ingestDocument(db: Database, input: IngestInput): Promise<
         filename: input.filename || null,
         media_type: parsed.format,
         size_bytes: input.bytes.length,
-        provenance: { format: parsed.format, importedBy: input.by.label },
+        provenance: {
+          format: parsed.format,
+          importedBy: input.by.label,
+          ...(input.sample ? { sample: true } : {}),
+        },
         created_by: input.by.userId,
       });
       const passageIds = await insertPassages(tx, documentId, parsed.passages);

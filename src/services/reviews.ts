@@ -1,6 +1,9 @@
-import type { Queryable } from '../db/connection.ts';
+import type { Database, Queryable } from '../db/connection.ts';
+import { audit } from '../db/repositories/audit.ts';
+import { AppError } from '../errors.ts';
 import { loadFramework, localize } from '../framework/load.ts';
 import type { Language } from '../framework/schema.ts';
+import type { User } from './users.ts';
 
 /** One objective's chapter of a draft voluntary national review. */
 export interface ReviewSection {
@@ -168,4 +171,69 @@ export async function buildSynthesis(db: Queryable, countries: string[]) {
       }),
     ),
   }));
+}
+
+export interface StoredReview {
+  id: number | null;
+  version: number;
+  narratives: Record<string, string>;
+}
+
+/** The coordinators' narrative per objective for a country's current review cycle. */
+export async function getNarratives(
+  db: Queryable,
+  country: string,
+  cycle = 'current',
+): Promise<StoredReview> {
+  const [row] = await db.query<{ id: number; version: number; sections: Record<string, string> }>(
+    `SELECT id, version, sections FROM review WHERE country = $1 AND cycle = $2`,
+    [country, cycle],
+  );
+  return row
+    ? { id: row.id, version: row.version, narratives: row.sections }
+    : { id: null, version: 0, narratives: {} };
+}
+
+/** Saves narratives if nobody saved since `expectedVersion` was read (else 409). Audited. */
+export async function saveNarratives(
+  db: Database,
+  country: string,
+  narratives: Record<string, string>,
+  expectedVersion: number,
+  user: User,
+  cycle = 'current',
+): Promise<StoredReview> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.query<{ id: number; version: number; sections: Record<string, string> }>(
+      `SELECT id, version, sections FROM review WHERE country = $1 AND cycle = $2 FOR UPDATE`,
+      [country, cycle],
+    );
+    if ((current?.version ?? 0) !== expectedVersion) {
+      throw new AppError('conflict', 'someone else saved this review first', {
+        hint: 'reload and apply your change again',
+      });
+    }
+    const [row] = current
+      ? await tx.query<{ id: number; version: number }>(
+          `UPDATE review SET sections = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING id, version`,
+          [current.id, JSON.stringify(narratives)],
+        )
+      : await tx.query<{ id: number; version: number }>(
+          `INSERT INTO review (country, cycle, title, sections, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id, version`,
+          [country, cycle, `Voluntary national review ${country}`, JSON.stringify(narratives), user.id],
+        );
+    if (!row) throw new Error('review save returned no row');
+    await audit(
+      tx,
+      { userId: user.id, label: user.email },
+      {
+        action: 'review.save',
+        entity: 'review',
+        entityId: row.id,
+        before: current?.sections ?? null,
+        after: narratives,
+      },
+    );
+    return { id: row.id, version: row.version, narratives };
+  });
 }

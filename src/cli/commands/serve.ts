@@ -13,6 +13,14 @@ export function registerServe(program: Command): void {
       const config = readConfig();
       const db = await openDatabase(config);
       const { buildServer } = await import('../../http/server.ts'); // fastify only when serving
+      if (process.env.GCMT_SAMPLE !== 'off') {
+        const { loadSampleIfEmpty } = await import('../../services/sample.ts');
+        const loaded = await loadSampleIfEmpty(db);
+        if (loaded)
+          console.error(
+            `loaded ${loaded} sample documents into the empty database (GCMT_SAMPLE=off to skip)`,
+          );
+      }
       const app = await buildServer({ db, framework: loadFramework('gcm') });
       let closing = false;
       const shutdown = async (signal: string) => {
