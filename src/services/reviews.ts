@@ -107,6 +107,7 @@ export async function buildReview(
     [opts.country],
   );
   const since = opts.since ? new Date(opts.since) : null;
+  const narratives = opts.narratives ?? (await getNarratives(db, opts.country)).narratives;
   const sections = framework.objectives.map((o): ReviewSection => {
     const acts = actions.filter((a) => a.objective === o.number);
     const prog = progress.filter((p) => p.objective === o.number);
@@ -137,7 +138,7 @@ export async function buildReview(
             updates: prog.filter((p) => new Date(p.created_at) >= since).length,
           }
         : null,
-      narrative: opts.narratives?.[String(o.number)] ?? '',
+      narrative: narratives[String(o.number)] ?? '',
     };
   });
   return {

@@ -190,7 +190,10 @@ describe('workspace in a real browser', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'DOCX' }).click();
     const file = await (await download).path();
-    expect(file).toBeTruthy();
+    const mammoth = (await import('mammoth')).default;
+    expect((await mammoth.extractRawText({ path: file })).value).toContain(
+      'Belgium runs a fifth action plan against trafficking.',
+    );
     await context.close();
   }, 120_000);
 });
