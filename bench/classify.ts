@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyse } from '../src/classify/analyse.ts';
 import { buildClassifier } from '../src/classify/classifier.ts';
+import { lexiconFor, loadLexiconFile, matchLexicon } from '../src/classify/lexicon.ts';
 import { parseDocument } from '../src/ingest/parse.ts';
 import { corpus, fmt, mb, percentile, timeRuns } from './lib.ts';
 
@@ -46,6 +49,36 @@ export async function benchClassify(): Promise<void> {
   );
   console.log(
     `  classifier build (lexicons + model training + framework index): ${fmt(buildMs)} ms; RSS ${fmt(mb(process.memoryUsage().rss), 0)} MB (+${fmt(mb(process.memoryUsage().rss - rssBefore), 0)} MB for the classifier)`,
+  );
+
+  // The lexicon matcher next to grep -F with the same English terms over the same English text.
+  const english = passages.filter((p) => p.lang === 'en');
+  const lex = lexiconFor('en');
+  const lexRuns = await timeRuns(
+    () => {
+      for (const p of english) matchLexicon(p.text, lex);
+    },
+    5,
+    1,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'gcmt-grep-'));
+  const terms = Object.values(loadLexiconFile('en').objectives).flatMap((e) => [
+    ...e.strong,
+    ...e.medium,
+    ...e.weak,
+    ...e.context,
+  ]);
+  writeFileSync(join(dir, 'terms'), terms.join('\n'));
+  writeFileSync(join(dir, 'text'), english.map((p) => p.text.replace(/\n/g, ' ')).join('\n'));
+  const grepRuns = await timeRuns(
+    () => {
+      spawnSync('grep', ['-c', '-i', '-F', '-f', join(dir, 'terms'), join(dir, 'text')]);
+    },
+    5,
+    1,
+  );
+  console.log(
+    `  lexicon matcher (${terms.length} English terms, stemmed phrase matching, ${english.length} passages): p50 ${fmt(percentile(lexRuns, 50))} ms; reference grep -F -i (literal, process start included): p50 ${fmt(percentile(grepRuns, 50))} ms`,
   );
 
   const bin = join(import.meta.dirname, '../bin/gcmt.mjs');

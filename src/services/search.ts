@@ -88,33 +88,59 @@ export async function search(db: Queryable, query: SearchQuery): Promise<SearchR
         AND ($7::int IS NULL OR EXISTS (SELECT 1 FROM action_actor aa WHERE aa.action_id = a.id AND aa.actor_id = $7))
         AND ($8::int IS NULL OR $8 BETWEEN COALESCE(a.start_year, a.end_year) AND COALESCE(a.end_year, a.start_year))
     ),
-    f AS (
+    f AS MATERIALIZED (
       SELECT m.*, d.title AS document_title, d.type, d.country FROM m LEFT JOIN document d ON d.id = m.document_id
       WHERE ($5::text IS NULL OR d.type = $5) AND ($6::text IS NULL OR d.country = $6)
     )`;
-  const hits = await db.query<SearchHit & { headline: string }>(
-    `${matches}
-     SELECT f.kind, f.id, f.document_id, f.document_title, f.language, f.rank,
-            ts_headline($2::regconfig, f.text, (SELECT tsq FROM q), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=10') AS headline
-     FROM f ORDER BY f.rank DESC, f.kind, f.id LIMIT ${limit}`,
+  // One statement: the matches are computed once for both the ranked hits and the facet counts.
+  const rows = await db.query<{
+    section: string;
+    kind: string;
+    id: number;
+    document_id: number | null;
+    document_title: string | null;
+    language: string;
+    rank: number;
+    headline: string;
+    facet: string;
+    key: string;
+    n: number;
+  }>(
+    `${matches},
+     top AS (SELECT * FROM f ORDER BY rank DESC, kind, id LIMIT ${limit})
+     SELECT 'hit' AS section, top.kind, top.id, top.document_id, top.document_title, top.language, top.rank,
+            ts_headline($2::regconfig, top.text, (SELECT tsq FROM q), 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxFragments=2, MaxWords=30, MinWords=10') AS headline,
+            NULL AS facet, NULL AS key, NULL::int AS n
+     FROM top
+     UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'language', language, count(*)::int FROM f GROUP BY language
+     UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'type', COALESCE(type, 'none'), count(*)::int FROM f GROUP BY type
+     UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'country', COALESCE(country, 'none'), count(*)::int FROM f GROUP BY country
+     UNION ALL SELECT 'facet', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'objective', objective::text, count(*)::int FROM (
+         SELECT DISTINCT l.objective, f.id FROM f JOIN objective_link l ON l.passage_id = f.id
+         WHERE f.kind = 'passage' AND l.state <> 'rejected' AND l.score >= 0.5
+         UNION ALL
+         SELECT DISTINCT l.objective, -f.id FROM f JOIN objective_link l ON l.action_id = f.id
+         WHERE f.kind = 'action' AND l.state <> 'rejected' AND l.score >= 0.5) x GROUP BY objective`,
     params,
   );
-  const facetRows = await db.query<{ facet: string; key: string; n: number }>(
-    `${matches}
-     SELECT 'language' AS facet, language AS key, count(*)::int AS n FROM f GROUP BY language
-     UNION ALL SELECT 'type', COALESCE(type, 'none'), count(*)::int FROM f GROUP BY type
-     UNION ALL SELECT 'country', COALESCE(country, 'none'), count(*)::int FROM f GROUP BY country
-     UNION ALL SELECT 'objective', l.objective::text, count(DISTINCT (f.kind, f.id))::int FROM f
-       JOIN objective_link l ON (f.kind = 'passage' AND l.passage_id = f.id) OR (f.kind = 'action' AND l.action_id = f.id)
-       WHERE l.state <> 'rejected' AND l.score >= 0.5 GROUP BY l.objective`,
-    params,
-  );
+  const hits = rows
+    .filter((r) => r.section === 'hit')
+    .sort((a, b) => b.rank - a.rank || a.kind.localeCompare(b.kind) || a.id - b.id);
+  const facetRows = rows.filter((r) => r.section === 'facet');
   const facets: SearchResult['facets'] = { language: {}, type: {}, country: {}, objective: {} };
   for (const r of facetRows) facets[r.facet as keyof SearchResult['facets']][r.key] = r.n;
   return {
     lang,
     config,
-    hits: hits.map(({ headline, ...h }) => ({ ...h, snippet_html: markSnippet(headline) })),
+    hits: hits.map((h) => ({
+      kind: h.kind as SearchHit['kind'],
+      id: h.id,
+      document_id: h.document_id,
+      document_title: h.document_title,
+      language: h.language,
+      rank: h.rank,
+      snippet_html: markSnippet(h.headline),
+    })),
     facets,
   };
 }

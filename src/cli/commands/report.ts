@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { openDatabase, readConfig } from '../../config.ts';
-import { EXPORT_FORMATS, type ExportFormat, exportReview } from '../../services/export/index.ts';
-import { buildReview } from '../../services/reviews.ts';
-import { search } from '../../services/search.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../services/export/index.ts';
 import { formatRecords } from '../output.ts';
 
 /** `gcmt report`, `gcmt export` and `gcmt search`: the same services as the API. */
@@ -18,6 +16,8 @@ export function registerReports(program: Command): void {
     .action(async (opts: { country: string; format: ExportFormat; since?: string; out?: string }) => {
       const db = await openDatabase(readConfig());
       try {
+        const { buildReview } = await import('../../services/reviews.ts');
+        const { exportReview } = await import('../../services/export/index.ts');
         const review = await buildReview(db, { country: opts.country.toUpperCase(), since: opts.since });
         const body = await exportReview(review, opts.format);
         if (opts.out) writeFileSync(opts.out, body);
@@ -60,6 +60,7 @@ export function registerReports(program: Command): void {
       ) => {
         const db = await openDatabase(readConfig());
         try {
+          const { search } = await import('../../services/search.ts');
           const result = await search(db, { q: query, lang: opts.lang });
           const rows = result.hits.map((h) => ({
             kind: h.kind,

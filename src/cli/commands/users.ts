@@ -2,7 +2,6 @@ import { type Command, Option } from 'commander';
 import { openDatabase, readConfig } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { ROLES, type Role } from '../../services/permissions.ts';
-import { createUser } from '../../services/users.ts';
 
 /** `gcmt user add --email x --role admin` (password from $GCMT_PASSWORD or the first line of stdin). */
 export function registerUsers(program: Command): void {
@@ -22,6 +21,7 @@ export function registerUsers(program: Command): void {
         });
       const db = await openDatabase(readConfig());
       try {
+        const { createUser } = await import('../../services/users.ts'); // argon2 only when needed
         const actorIds = opts.actor ? opts.actor.split(',').map(Number) : undefined;
         const created = await createUser(
           db,

@@ -1,8 +1,6 @@
 import type { Review } from '../reviews.ts';
 import { reviewToHtml } from './html.tsx';
 import { reviewToMarkdown } from './markdown.ts';
-import { reviewToCsv, reviewToDocx, reviewToXlsx } from './office.ts';
-import { htmlToPdf } from './pdf.ts';
 
 export const EXPORT_FORMATS = ['md', 'html', 'json', 'csv', 'xlsx', 'docx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -26,13 +24,14 @@ export async function exportReview(review: Review, format: ExportFormat): Promis
       return Buffer.from(reviewToHtml(review));
     case 'json':
       return Buffer.from(JSON.stringify(review, null, 2));
+    // Office and PDF libraries are large: loaded only when a format needs them.
     case 'csv':
-      return Buffer.from(reviewToCsv(review));
+      return Buffer.from((await import('./office.ts')).reviewToCsv(review));
     case 'xlsx':
-      return reviewToXlsx(review);
+      return (await import('./office.ts')).reviewToXlsx(review);
     case 'docx':
-      return reviewToDocx(review);
+      return (await import('./office.ts')).reviewToDocx(review);
     case 'pdf':
-      return htmlToPdf(reviewToHtml(review));
+      return (await import('./pdf.ts')).htmlToPdf(reviewToHtml(review));
   }
 }
