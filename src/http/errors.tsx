@@ -5,6 +5,29 @@ import { pickLanguage } from '../web/i18n.ts';
 import { pageContext, renderPage } from '../web/layout.tsx';
 import { ErrorPage } from '../web/pages/error.tsx';
 
+/** Connection-level database failures (refused, reset, server shutting down): a 503, not a 500. */
+function isDatabaseDown(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'EPIPE',
+      'ETIMEDOUT',
+      '57P01',
+      '57P02',
+      '57P03',
+      '08000',
+      '08001',
+      '08003',
+      '08006',
+    ].includes(e.code ?? '') ||
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+      e.message ?? '',
+    )
+  );
+}
+
 /** Browsers asking for a page get the error as a page; API clients get the JSON shape. */
 function send(
   req: FastifyRequest,
@@ -38,6 +61,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
         code: err.code,
         message: err.message,
         ...(err.hint ? { details: { hint: err.hint } } : {}),
+      });
+    }
+    if (isDatabaseDown(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      return send(req, reply, 503, {
+        code: 'database_unavailable',
+        message: 'the database is unavailable; try again shortly',
       });
     }
     if (err.statusCode && err.statusCode < 500) {

@@ -21,6 +21,7 @@ import { extractActions } from '../extract/extract.ts';
 import type { Language } from '../framework/schema.ts';
 import { DEFAULT_LIMITS, type ReadLimits } from '../ingest/limits.ts';
 import { parseDocument } from '../ingest/parse.ts';
+import { failpoint } from './failpoint.ts';
 
 export interface IngestInput {
   bytes: Uint8Array;
@@ -139,6 +140,7 @@ export async function ingestDocument(db: Database, input: IngestInput): Promise<
         created_by: input.by.userId,
       });
       const passageIds = await insertPassages(tx, documentId, parsed.passages);
+      failpoint('ingest:after-passages');
       const planYears = years(title);
       const planId =
         type === 'action_plan'

@@ -285,6 +285,53 @@ describe(`authorisation matrix on ${testEngine}`, () => {
     });
   }
 
+  it('refuses every write made with a session cookie but without the CSRF token', async () => {
+    const loginRes = await call('POST', '/api/v1/auth/login', {
+      body: { email: 'admin@example.org', password: PASSWORD },
+    });
+    const cookie = String(loginRes.headers['set-cookie']).split(';')[0] as string;
+    const unsafe: [Method, string, unknown][] = [
+      ['POST', '/api/v1/actions', { title: 'x' }],
+      ['PATCH', `/api/v1/actions/${actionIds[0]}`, { version: 1, title: 'x' }],
+      ['POST', `/api/v1/actions/${actionIds[0]}/progress`, { date: '2024-01-01', status: 'planned' }],
+      ['POST', '/api/v1/links/1/decision', { decision: 'reject' }],
+      ['POST', '/api/v1/review-queue/confirm-above', { minScore: 0.9 }],
+      ['POST', '/api/v1/contributions', { text: 'A contribution long enough to pass.', objectives: [1] }],
+      ['POST', '/api/v1/contributions/1/moderation', { decision: 'approved' }],
+      ['POST', '/api/v1/users', { email: 'csrf@example.org', password: PASSWORD, role: 'reader' }],
+      ['DELETE', `/api/v1/documents/${documentId}`, undefined],
+      ['POST', '/workspace/confirm-above', { minScore: '0.9' }],
+      ['POST', `/actions/${actionIds[0]}/edit`, { version: '1', title: 'x', status: 'planned' }],
+    ];
+    for (const [method, url, body] of unsafe) {
+      const res = await call(method, url, { body, headers: { cookie } });
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json().error.message).toMatch(/CSRF/);
+    }
+    const upload = multipart(new TextEncoder().encode('text'), 'a.txt');
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/documents',
+      payload: upload.payload,
+      headers: { ...upload.headers, cookie },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('renders stored document text inert', async () => {
+    const r = await ingestDocument(db, {
+      bytes: new TextEncoder().encode(
+        'Plan\n\nVictims <script>alert(1)</script> and <img src=x onerror=alert(2)> are protected.\n',
+      ),
+      filename: 'hostile.html.txt',
+      by: { userId: null, label: 'test' },
+    });
+    const page = await app.inject({ url: `/documents/${r.documentId}`, headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toMatch(/<script>alert|<img src=x/);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+  });
+
   it('lets a focal point change only the actions of its own bodies', async () => {
     const other = actionIds[0] as number; // Human Trafficking and People Smuggling Office
     const version = (await call('GET', `/api/v1/actions/${other}`)).json().version;
