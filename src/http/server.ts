@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database } from '../db/connection.ts';
 import type { Framework } from '../framework/schema.ts';
 import { DEFAULT_LIMITS } from '../ingest/limits.ts';
+import type { JobQueue } from '../services/jobs.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandler } from './errors.tsx';
 import { actionRoutes } from './routes/actions.ts';
@@ -31,6 +32,8 @@ export interface ServerDeps {
   logger?: boolean | { level: string };
   /** Largest upload in bytes (default: the ingest file limit). */
   maxUploadBytes?: number;
+  /** The background job queue; without it, uploads are ingested within the request only. */
+  jobs?: JobQueue;
 }
 
 /** Builds the HTTP app (API + pages) without listening, so tests can `inject` requests. */
@@ -76,7 +79,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     frameworkRoutes(deps.framework),
     authRoutes(deps.db),
     userRoutes(deps.db),
-    documentRoutes(deps.db),
+    documentRoutes(deps.db, deps.jobs),
     actionRoutes(deps.db),
     attachmentRoutes(deps.db),
     reviewRoutes(deps.db),

@@ -21,13 +21,16 @@ export function registerServe(program: Command): void {
             `loaded ${loaded} sample documents into the empty database (GCMT_SAMPLE=off to skip)`,
           );
       }
-      const app = await buildServer({ db, framework: loadFramework('gcm') });
+      const { startJobQueue } = await import('../../services/jobs.ts');
+      const jobs = await startJobQueue(db);
+      const app = await buildServer({ db, framework: loadFramework('gcm'), jobs });
       let closing = false;
       const shutdown = async (signal: string) => {
         if (closing) return;
         closing = true;
         app.log.info({ signal }, 'shutting down: finishing open requests');
         await app.close();
+        await jobs.stop();
         await db.close();
         process.exit(0);
       };

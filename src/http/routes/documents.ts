@@ -4,12 +4,14 @@ import { z } from 'zod';
 import type { Database } from '../../db/connection.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../../db/repositories/documents.ts';
 import { AppError } from '../../errors.ts';
+import { addAttachment } from '../../services/attachments.ts';
 import { deleteDocument, getDocument, listDocuments } from '../../services/documents.ts';
 import { ingestDocument } from '../../services/ingest.ts';
+import type { JobQueue } from '../../services/jobs.ts';
 import { auditActor, authorize } from '../auth.ts';
 import { countryCode, idParams, pageQuery } from '../schemas.ts';
 
-export function documentRoutes(db: Database): FastifyPluginAsyncZod {
+export function documentRoutes(db: Database, jobs?: JobQueue): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/v1/documents',
@@ -24,6 +26,15 @@ export function documentRoutes(db: Database): FastifyPluginAsyncZod {
         },
       },
       async (req) => listDocuments(db, req.query),
+    );
+    app.get(
+      '/api/v1/jobs/:id',
+      { schema: { tags: ['documents'], params: z.object({ id: z.string().max(40) }) } },
+      async (req) => {
+        authorize(req, 'document.upload');
+        if (!jobs) throw new AppError('not_found', 'background ingest is not enabled on this server');
+        return jobs.status(req.params.id);
+      },
     );
     app.get('/api/v1/documents/:id', { schema: { tags: ['documents'], params: idParams } }, async (req) =>
       getDocument(db, req.params.id),
@@ -40,7 +51,13 @@ export function documentRoutes(db: Database): FastifyPluginAsyncZod {
     // multipart/form-data: one file field plus optional type, country and title fields.
     app.post(
       '/api/v1/documents',
-      { schema: { tags: ['documents'], consumes: ['multipart/form-data'] } },
+      {
+        schema: {
+          tags: ['documents'],
+          consumes: ['multipart/form-data'],
+          querystring: z.object({ async: z.enum(['true', 'false']).optional() }),
+        },
+      },
       async (req, reply) => {
         const user = authorize(req, 'document.upload');
         if (!req.isMultipart()) throw new AppError('bad_request', 'upload the file as multipart/form-data');
@@ -60,6 +77,24 @@ export function documentRoutes(db: Database): FastifyPluginAsyncZod {
         if (!(DOCUMENT_TYPES as readonly string[]).includes(type))
           throw new AppError('bad_request', `unknown document type ${type}`);
         const country = fields.country ? countryCode.parse(fields.country) : undefined;
+        if (req.query.async === 'true') {
+          if (!jobs) throw new AppError('bad_request', 'background ingest is not enabled on this server');
+          // The file waits as an attachment; a worker on any instance ingests it.
+          const stored = await addAttachment(
+            db,
+            { name: file.name, mediaType: 'application/octet-stream', bytes: file.bytes },
+            user,
+          );
+          const jobId = await jobs.enqueueIngest({
+            attachmentId: stored.id,
+            filename: file.name,
+            type: type as DocumentType,
+            ...(country ? { country } : {}),
+            userId: user.id,
+            label: user.email,
+          });
+          return reply.status(202).send({ jobId, status: `/api/v1/jobs/${jobId}` });
+        }
         const result = await ingestDocument(db, {
           bytes: file.bytes,
           filename: file.name,
