@@ -24,3 +24,16 @@ export async function openDatabase(config: Config, opts: { prepare?: boolean } =
   if (opts.prepare !== false) await prepareDatabase(db);
   return db;
 }
+
+/** Opens the configured database for one CLI command and always closes it afterwards. */
+export async function withDatabase<T>(
+  fn: (db: Database) => Promise<T>,
+  opts: { prepare?: boolean } = {},
+): Promise<T> {
+  const db = await openDatabase(readConfig(), opts);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}

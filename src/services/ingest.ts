@@ -71,6 +71,19 @@ function years(text: string): number[] {
   return [...text.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
 }
 
+/** The answer for a file that was imported before: nothing was written. */
+function unchanged(doc: { id: number; title: string; language: string }): IngestResult {
+  return {
+    documentId: doc.id,
+    created: false,
+    title: doc.title,
+    language: doc.language,
+    passages: 0,
+    actions: 0,
+    suggestions: 0,
+  };
+}
+
 /**
  * Imports one file: parse and extract outside the database (pure), then store the document, its
  * passages, plan, actions, actors and suggested objective links in ONE transaction, so a failure
@@ -80,15 +93,7 @@ export async function ingestDocument(db: Database, input: IngestInput): Promise<
   const hash = createHash('sha256').update(input.bytes).digest('hex');
   const existing = await findDocumentByHash(db, hash);
   if (existing) {
-    return {
-      documentId: existing.id,
-      created: false,
-      title: existing.title,
-      language: existing.language,
-      passages: 0,
-      actions: 0,
-      suggestions: 0,
-    };
+    return unchanged(existing);
   }
   const parsed = await parseDocument(input.bytes, input.filename, input.limits ?? DEFAULT_LIMITS);
   if (parsed.passages.length === 0) {
@@ -190,15 +195,7 @@ export async function ingestDocument(db: Database, input: IngestInput): Promise<
     // Two imports of the same file at once: the loser finds the winner's document.
     const again = await findDocumentByHash(db, hash);
     if (again) {
-      return {
-        documentId: again.id,
-        created: false,
-        title: again.title,
-        language: again.language,
-        passages: 0,
-        actions: 0,
-        suggestions: 0,
-      };
+      return unchanged(again);
     }
     throw err;
   }

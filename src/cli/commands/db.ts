@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openDatabase, readConfig } from '../../config.ts';
+import { withDatabase } from '../../config.ts';
 import { backup, restore } from '../../db/backup.ts';
 import { currentVersion } from '../../db/migrate.ts';
 import { prepareDatabase } from '../../db/prepare.ts';
@@ -10,38 +10,32 @@ export function registerDb(program: Command): void {
   db.command('migrate')
     .description('apply pending migrations and load the framework data')
     .action(async () => {
-      const conn = await openDatabase(readConfig(), { prepare: false });
-      try {
-        const applied = await prepareDatabase(conn);
-        console.log(
-          applied.length ? `applied migrations ${applied.join(', ')}` : 'database already up to date',
-          `(schema version ${await currentVersion(conn)}, ${conn.engine})`,
-        );
-      } finally {
-        await conn.close();
-      }
+      await withDatabase(
+        async (conn) => {
+          const applied = await prepareDatabase(conn);
+          console.log(
+            applied.length ? `applied migrations ${applied.join(', ')}` : 'database already up to date',
+            `(schema version ${await currentVersion(conn)}, ${conn.engine})`,
+          );
+        },
+        { prepare: false },
+      );
     });
   db.command('backup <file>')
     .description('write a logical backup (gzip JSON lines) of the whole database')
     .action(async (file: string) => {
-      const conn = await openDatabase(readConfig());
-      try {
+      await withDatabase(async (conn) => {
         const counts = await backup(conn, file);
         console.log(`backup written to ${file}: ${summary(counts)}`);
-      } finally {
-        await conn.close();
-      }
+      });
     });
   db.command('restore <file>')
     .description('replace the database content with a backup (all or nothing)')
     .action(async (file: string) => {
-      const conn = await openDatabase(readConfig());
-      try {
+      await withDatabase(async (conn) => {
         const counts = await restore(conn, file);
         console.log(`restored from ${file}: ${summary(counts)}`);
-      } finally {
-        await conn.close();
-      }
+      });
     });
 }
 

@@ -5,7 +5,7 @@ import { LANGS, modelPath } from '../../classify/classifier.ts';
 import { labelledExamples, loadGold } from '../../classify/labelled.ts';
 import { loadLexiconFile } from '../../classify/lexicon.ts';
 import { frameworkExamples, NaiveBayes } from '../../classify/model.ts';
-import { openDatabase, readConfig } from '../../config.ts';
+import { withDatabase } from '../../config.ts';
 import { confirmedExamples } from '../../db/repositories/links.ts';
 import { loadFramework } from '../../framework/load.ts';
 
@@ -19,8 +19,7 @@ export function registerModel(program: Command): void {
     )
     .option('--out <file>', 'where to save the model (default: next to the data folder, or $GCMT_MODEL)')
     .action(async (opts: { out?: string }) => {
-      const db = await openDatabase(readConfig());
-      try {
+      await withDatabase(async (db) => {
         const framework = loadFramework('gcm');
         const confirmed = await confirmedExamples(db);
         const trained = NaiveBayes.train(
@@ -37,8 +36,6 @@ export function registerModel(program: Command): void {
         console.log(
           `model ${trained.version} trained on ${trained.exampleCount} examples (${confirmed.length} confirmed links), saved to ${out}`,
         );
-      } finally {
-        await db.close();
-      }
+      });
     });
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { openDatabase, readConfig } from '../../config.ts';
+import { withDatabase } from '../../config.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../services/export/index.ts';
 import { formatRecords } from '../output.ts';
 
@@ -14,25 +14,21 @@ export function registerReports(program: Command): void {
     .option('--since <date>', 'report what changed since this date (YYYY-MM-DD)')
     .option('--out <file>', 'write to a file instead of stdout')
     .action(async (opts: { country: string; format: ExportFormat; since?: string; out?: string }) => {
-      const db = await openDatabase(readConfig());
-      try {
+      await withDatabase(async (db) => {
         const { buildReview } = await import('../../services/reviews.ts');
         const { exportReview } = await import('../../services/export/index.ts');
         const review = await buildReview(db, { country: opts.country.toUpperCase(), since: opts.since });
         const body = await exportReview(review, opts.format);
         if (opts.out) writeFileSync(opts.out, body);
         else process.stdout.write(body);
-      } finally {
-        await db.close();
-      }
+      });
     });
   program
     .command('export')
     .description('all actions with their objectives and responsible bodies')
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .action(async (opts: { format: 'json' | 'csv' }) => {
-      const db = await openDatabase(readConfig());
-      try {
+      await withDatabase(async (db) => {
         const rows = await db.query<Record<string, unknown>>(
           `SELECT a.id, a.title, a.status, a.start_year, a.end_year, d.title AS document, d.country,
                   (SELECT string_agg(ac.name, '; ' ORDER BY ac.name) FROM action_actor aa JOIN actor ac ON ac.id = aa.actor_id WHERE aa.action_id = a.id) AS responsible,
@@ -40,9 +36,7 @@ export function registerReports(program: Command): void {
            FROM action a LEFT JOIN document d ON d.id = a.document_id ORDER BY a.id`,
         );
         console.log(formatRecords(rows, opts.format));
-      } finally {
-        await db.close();
-      }
+      });
     });
   program
     .command('search <query>')
@@ -58,8 +52,7 @@ export function registerReports(program: Command): void {
         query: string,
         opts: { lang?: 'en' | 'nl' | 'fr' | 'de'; format: 'table' | 'json' | 'jsonl' | 'csv' },
       ) => {
-        const db = await openDatabase(readConfig());
-        try {
+        await withDatabase(async (db) => {
           const { search } = await import('../../services/search.ts');
           const result = await search(db, { q: query, lang: opts.lang });
           const rows = result.hits.map((h) => ({
@@ -72,9 +65,7 @@ export function registerReports(program: Command): void {
               .replace(/&#(\d+);/g, (_m, c: string) => String.fromCharCode(Number(c))),
           }));
           console.log(formatRecords(rows, opts.format, undefined, 80));
-        } finally {
-          await db.close();
-        }
+        });
       },
     );
 }

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { openDatabase, readConfig } from '../../config.ts';
+import { withDatabase } from '../../config.ts';
 import { AppError } from '../../errors.ts';
 import { ROLES, type Role } from '../../services/permissions.ts';
 
@@ -19,8 +19,7 @@ export function registerUsers(program: Command): void {
         throw new AppError('bad_request', 'no password given', {
           hint: 'set GCMT_PASSWORD or pipe it on stdin',
         });
-      const db = await openDatabase(readConfig());
-      try {
+      await withDatabase(async (db) => {
         const { createUser } = await import('../../services/users.ts'); // argon2 only when needed
         const actorIds = opts.actor ? opts.actor.split(',').map(Number) : undefined;
         const created = await createUser(
@@ -35,9 +34,7 @@ export function registerUsers(program: Command): void {
           { userId: null, label: 'cli' },
         );
         console.log(`user ${created.id} ${created.email} (${created.role}) created`);
-      } finally {
-        await db.close();
-      }
+      });
     });
 }
 

@@ -37,6 +37,27 @@ function requireSession(req: FastifyRequest, reply: FastifyReply): boolean {
 
 /** The signed-in workspace: HTML forms (working without scripts) on top of the same services. */
 export function workspaceRoutes(db: Database, framework: Framework): FastifyPluginAsyncZod {
+  /** The review builder with the stored narratives; after a lost race, with the conflict message. */
+  const reviewBuilder = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    country: string,
+    conflict = false,
+  ) => {
+    const stored = await getNarratives(db, country);
+    const page = (
+      <ReviewBuilderPage
+        ctx={contextFor(req, reply)}
+        framework={framework}
+        country={country}
+        narratives={stored.narratives}
+        version={stored.version}
+        conflict={conflict}
+      />
+    );
+    return sendPage(reply, page, conflict ? 409 : 200);
+  };
+
   return async (app) => {
     app.get(
       '/login',
@@ -258,17 +279,7 @@ export function workspaceRoutes(db: Database, framework: Framework): FastifyPlug
       },
       async (req, reply) => {
         if (!requireSession(req, reply)) return reply;
-        const stored = await getNarratives(db, req.query.country);
-        return sendPage(
-          reply,
-          <ReviewBuilderPage
-            ctx={contextFor(req, reply)}
-            framework={framework}
-            country={req.query.country}
-            narratives={stored.narratives}
-            version={stored.version}
-          />,
-        );
+        return reviewBuilder(req, reply, req.query.country);
       },
     );
     app.post(
@@ -291,19 +302,7 @@ export function workspaceRoutes(db: Database, framework: Framework): FastifyPlug
           await saveNarratives(db, req.query.country, narratives, Number(req.body.version ?? 0), user);
         } catch (err) {
           if (!isAppError(err) || err.code !== 'conflict') throw err;
-          const stored = await getNarratives(db, req.query.country);
-          return sendPage(
-            reply,
-            <ReviewBuilderPage
-              ctx={contextFor(req, reply)}
-              framework={framework}
-              country={req.query.country}
-              narratives={stored.narratives}
-              version={stored.version}
-              conflict
-            />,
-            409,
-          );
+          return reviewBuilder(req, reply, req.query.country, true);
         }
         return reply.redirect(`/workspace/review?country=${req.query.country}`, 303);
       },

@@ -1,17 +1,18 @@
 import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { AppError } from '../../errors.ts';
 
 const CHROMIUM = process.env.GCMT_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Prints HTML to PDF with Debian's Chromium through playwright-core (no browser download). */
-export async function htmlToPdf(html: string): Promise<Buffer> {
+/** Debian's Chromium through playwright-core, headless, with no network of its own (also used by the browser tests). */
+export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new AppError('internal', 'PDF export needs Chromium', {
+    throw new AppError('internal', 'this needs Chromium', {
       hint: `apt-get install chromium, or set GCMT_CHROMIUM (looked for ${CHROMIUM})`,
     });
   }
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -22,6 +23,11 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
       '--no-first-run',
     ],
   });
+}
+
+/** Prints HTML to PDF with Debian's Chromium through playwright-core (no browser download). */
+export async function htmlToPdf(html: string): Promise<Buffer> {
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     // Nothing in a review needs the network: block it so document text can never fetch anything.

@@ -1,3 +1,4 @@
+import { ACTOR_LEVELS } from '../../extract/actors.ts';
 import { localize } from '../../framework/load.ts';
 import type { Framework, Objective } from '../../framework/schema.ts';
 import type { getAction } from '../../services/actions.ts';
@@ -5,19 +6,6 @@ import type { ObjectiveCoverage } from '../../services/coverage.ts';
 import type { getDocument } from '../../services/documents.ts';
 import type { SearchResult } from '../../services/search.ts';
 import { Layout, type PageContext, StatusBar, statusLabel } from '../layout.tsx';
-
-const LEVELS = [
-  'federal',
-  'regional',
-  'community',
-  'local',
-  'independent',
-  'civil_society',
-  'international',
-  'eu',
-  'private',
-  'unknown',
-];
 
 /** National overview: every objective with its coverage, a heatmap by level, overdue actions. */
 export function OverviewPage(props: {
@@ -29,7 +17,7 @@ export function OverviewPage(props: {
 }) {
   const { ctx } = props;
   const t = ctx.t;
-  const levels = LEVELS.filter((l) => props.coverage.some((c) => (c.byLevel[l] ?? 0) > 0));
+  const levels = ACTOR_LEVELS.filter((l) => props.coverage.some((c) => (c.byLevel[l] ?? 0) > 0));
   const max = Math.max(1, ...props.coverage.flatMap((c) => Object.values(c.byLevel)));
   return (
     <Layout ctx={ctx} title={t.overview}>
