@@ -86,8 +86,6 @@ export function structure(blocks: Block[]): Passage[] {
       if (heading.objective && !stack.some((s) => s.level === 1 && !s.objective)) level = 1;
       while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
       stack.push({ level, text: block.text.trim(), objective: heading.objective ?? false });
-    } else if (kind === 'heading') {
-      kind = 'paragraph';
     }
     passages.push({
       ordinal: passages.length,
