@@ -2,7 +2,6 @@ import type {} from '@fastify/cookie'; // adds req.cookies / reply.setCookie typ
 import type {} from '@fastify/multipart'; // adds req.isMultipart()
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/connection.ts';
-import type { AuditActor } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
 import { allowed, type Permission } from '../services/permissions.ts';
 import { csrfMatches, type Session, sessionFor, type User } from '../services/users.ts';
@@ -58,10 +57,6 @@ export function authorize(req: FastifyRequest, permission: Permission): User {
   return user;
 }
 
-export function auditActor(user: User): AuditActor {
-  return { userId: user.id, label: user.email };
-}
-
 /** Sets the session cookie: httpOnly, SameSite=Lax, Secure when the request came over TLS. */
 export function setSessionCookie(
   req: FastifyRequest,
@@ -77,3 +72,5 @@ export function setSessionCookie(
     expires,
   });
 }
+
+export { auditActor } from '../db/repositories/audit.ts';

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/connection.ts';
-import { audit } from '../db/repositories/audit.ts';
+import { audit, auditActor } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
 import { assertAttachmentsExist } from './attachments.ts';
 import { decodeCursor, type Page, type PageQuery, pageLimit, toPage } from './pagination.ts';
@@ -150,11 +150,12 @@ export async function createAction(db: Database, input: NewAction, user: User): 
         a.role,
       ]);
     }
-    await audit(
-      tx,
-      { userId: user.id, label: user.email },
-      { action: 'action.create', entity: 'action', entityId: row.id, after: input },
-    );
+    await audit(tx, auditActor(user), {
+      action: 'action.create',
+      entity: 'action',
+      entityId: row.id,
+      after: input,
+    });
     return row.id;
   });
 }
@@ -212,11 +213,13 @@ export async function updateAction(
     );
     if (!after) throw new AppError('conflict', `action ${id} was changed by someone else`);
     const strip = ({ search: _s, ...r }: ActionRow & { search?: unknown }) => r;
-    await audit(
-      tx,
-      { userId: user.id, label: user.email },
-      { action: 'action.update', entity: 'action', entityId: id, before: strip(before), after: strip(after) },
-    );
+    await audit(tx, auditActor(user), {
+      action: 'action.update',
+      entity: 'action',
+      entityId: id,
+      before: strip(before),
+      after: strip(after),
+    });
     return strip(after) as ActionRow;
   });
 }
@@ -256,11 +259,12 @@ export async function addProgress(
       [actionId, status],
     );
     if (!row || !updated) throw new Error('progress insert failed');
-    await audit(
-      tx,
-      { userId: user.id, label: user.email },
-      { action: 'progress.add', entity: 'action', entityId: actionId, after: { ...input, status } },
-    );
+    await audit(tx, auditActor(user), {
+      action: 'progress.add',
+      entity: 'action',
+      entityId: actionId,
+      after: { ...input, status },
+    });
     return { id: row.id, version: updated.version };
   });
 }

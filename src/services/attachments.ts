@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database, Queryable } from '../db/connection.ts';
-import { audit } from '../db/repositories/audit.ts';
+import { audit, auditActor } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
 import type { User } from './users.ts';
 
@@ -33,11 +33,12 @@ export async function addAttachment(
       [meta.name, meta.media_type, meta.size_bytes, meta.sha256, file.bytes, user.id],
     );
     if (!row) throw new Error('attachment insert returned no id');
-    await audit(
-      tx,
-      { userId: user.id, label: user.email },
-      { action: 'attachment.add', entity: 'attachment', entityId: row.id, after: meta },
-    );
+    await audit(tx, auditActor(user), {
+      action: 'attachment.add',
+      entity: 'attachment',
+      entityId: row.id,
+      after: meta,
+    });
     return { id: row.id, ...meta };
   });
 }

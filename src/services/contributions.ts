@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/connection.ts';
-import { audit } from '../db/repositories/audit.ts';
+import { audit, auditActor } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
 import { assertAttachmentsExist } from './attachments.ts';
 import { decodeCursor, type Page, type PageQuery, pageLimit, toPage } from './pagination.ts';
@@ -41,11 +41,12 @@ export async function submitContribution(
       ],
     );
     if (!row) throw new Error('contribution insert returned no id');
-    await audit(
-      tx,
-      { userId: user.id, label: user.email },
-      { action: 'contribution.submit', entity: 'contribution', entityId: row.id, after: input },
-    );
+    await audit(tx, auditActor(user), {
+      action: 'contribution.submit',
+      entity: 'contribution',
+      entityId: row.id,
+      after: input,
+    });
     return row.id;
   });
 }
@@ -68,17 +69,13 @@ export async function moderateContribution(
       `UPDATE contribution SET state = $2, moderated_by = $3, moderated_at = now() WHERE id = $1`,
       [id, decision, user.id],
     );
-    await audit(
-      tx,
-      { userId: user.id, label: user.email },
-      {
-        action: 'contribution.moderate',
-        entity: 'contribution',
-        entityId: id,
-        before,
-        after: { state: decision },
-      },
-    );
+    await audit(tx, auditActor(user), {
+      action: 'contribution.moderate',
+      entity: 'contribution',
+      entityId: id,
+      before,
+      after: { state: decision },
+    });
   });
 }
 

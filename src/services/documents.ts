@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/connection.ts';
-import { audit } from '../db/repositories/audit.ts';
+import { audit, auditActor } from '../db/repositories/audit.ts';
 import type { DocumentRow } from '../db/repositories/documents.ts';
 import { AppError } from '../errors.ts';
 import { decodeCursor, type Page, type PageQuery, pageLimit, toPage } from './pagination.ts';
@@ -79,10 +79,11 @@ export async function deleteDocument(db: Database, id: number, user: User): Prom
       [id],
     );
     if (!doc) throw new AppError('not_found', `document ${id} does not exist`);
-    await audit(
-      tx,
-      { userId: user.id, label: user.email },
-      { action: 'document.delete', entity: 'document', entityId: id, before: doc },
-    );
+    await audit(tx, auditActor(user), {
+      action: 'document.delete',
+      entity: 'document',
+      entityId: id,
+      before: doc,
+    });
   });
 }

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/connection.ts';
-import { audit } from '../db/repositories/audit.ts';
+import { audit, auditActor } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
 import { decodeCursor, type Page, type PageQuery, pageLimit, toPage } from './pagination.ts';
 import type { User } from './users.ts';
@@ -93,17 +93,13 @@ export async function decide(
       if (!added) throw new Error('reassign insert failed');
       result = { id: added.id, state: 'confirmed' };
     }
-    await audit(
-      tx,
-      { userId: user.id, label: user.email },
-      {
-        action: `link.${d.decision}`,
-        entity: 'objective_link',
-        entityId: linkId,
-        before: { state: link.state, objective: link.objective },
-        after: d,
-      },
-    );
+    await audit(tx, auditActor(user), {
+      action: `link.${d.decision}`,
+      entity: 'objective_link',
+      entityId: linkId,
+      before: { state: link.state, objective: link.objective },
+      after: d,
+    });
     return result;
   });
 }
@@ -126,16 +122,12 @@ export async function confirmAbove(
        RETURNING l.id`,
       [minScore, documentId ?? null, user.id],
     );
-    await audit(
-      tx,
-      { userId: user.id, label: user.email },
-      {
-        action: 'link.bulk_confirm',
-        entity: 'objective_link',
-        entityId: null,
-        after: { minScore, documentId: documentId ?? null, ids: rows.map((r) => r.id) },
-      },
-    );
+    await audit(tx, auditActor(user), {
+      action: 'link.bulk_confirm',
+      entity: 'objective_link',
+      entityId: null,
+      after: { minScore, documentId: documentId ?? null, ids: rows.map((r) => r.id) },
+    });
     return rows.length;
   });
 }

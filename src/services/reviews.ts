@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../db/connection.ts';
-import { audit } from '../db/repositories/audit.ts';
+import { audit, auditActor } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
 import { loadFramework, localize } from '../framework/load.ts';
 import type { Language } from '../framework/schema.ts';
@@ -224,17 +224,13 @@ export async function saveNarratives(
           [country, cycle, `Voluntary national review ${country}`, JSON.stringify(narratives), user.id],
         );
     if (!row) throw new Error('review save returned no row');
-    await audit(
-      tx,
-      { userId: user.id, label: user.email },
-      {
-        action: 'review.save',
-        entity: 'review',
-        entityId: row.id,
-        before: current?.sections ?? null,
-        after: narratives,
-      },
-    );
+    await audit(tx, auditActor(user), {
+      action: 'review.save',
+      entity: 'review',
+      entityId: row.id,
+      before: current?.sections ?? null,
+      after: narratives,
+    });
     return { id: row.id, version: row.version, narratives };
   });
 }

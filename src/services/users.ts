@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Database, Queryable } from '../db/connection.ts';
-import { type AuditActor, audit } from '../db/repositories/audit.ts';
+import { type AuditActor, audit, auditActor } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from './permissions.ts';
 
@@ -117,11 +117,7 @@ export async function login(
       expiresAt,
     ]);
     await tx.query(`DELETE FROM session WHERE expires_at < now()`);
-    await audit(
-      tx,
-      { userId: user.id, label: user.email },
-      { action: 'session.login', entity: 'user', entityId: user.id },
-    );
+    await audit(tx, auditActor(user), { action: 'session.login', entity: 'user', entityId: user.id });
   });
   return { token: secret, session: { user: publicUser(user), csrfToken: csrf, expiresAt } };
 }
