@@ -35,5 +35,5 @@ export async function audit(
 
 /** A signed-in user as the "who" of an audit event. */
 export function auditActor(user: { id: number; email: string }): AuditActor {
-  return auditActor(user);
+  return { userId: user.id, label: user.email };
 }
