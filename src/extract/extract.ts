@@ -100,14 +100,13 @@ export function extractActions(doc: ParsedDocument, opts: ExtractOptions = {}): 
     const used = new Set(actions.flatMap((a) => a.passages));
     for (const c of findCandidateSentences(doc.passages, used)) {
       const timing = parseTiming(c.text);
-      const actors = parseResponsibility('', registry);
       const section = sectionOf(c.passage);
       const lang = languageOf(c.passage, doc);
       actions.push({
         title: titleOf(c.text),
         text: c.text,
         responsible: '',
-        actors: [...actors, ...namedActors(c.text, registry)],
+        actors: namedActors(c.text, registry),
         timing: '',
         start: timing.start,
         end: timing.end,

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/connection.ts';
 
 /** Links that count as coverage: confirmed, or suggested with a calibrated score of at least 0.5. */
-const COUNTED = `(l.state = 'confirmed' OR (l.state = 'suggested' AND l.score >= 0.5))`;
+export const COUNTED = `(l.state = 'confirmed' OR (l.state = 'suggested' AND l.score >= 0.5))`;
 
 export interface ObjectiveCoverage {
   objective: number;
@@ -90,5 +90,16 @@ export async function accountability(
      WHERE ($1::text IS NULL OR d.country = $1)
      GROUP BY ac.id ORDER BY lead DESC, ac.name`,
     [opts.country ?? null, year],
+  );
+}
+
+/** The passages that best evidence an objective: confirmed links first, then by score. */
+export async function passagesFor(db: Queryable, objective: number, limit = 10) {
+  return db.query<{ id: number; document_id: number; document: string; text: string; score: number }>(
+    `SELECT p.id, p.document_id, d.title AS document, p.text, l.score FROM objective_link l
+     JOIN passage p ON p.id = l.passage_id JOIN document d ON d.id = p.document_id
+     WHERE l.objective = $1 AND ${COUNTED}
+     ORDER BY (l.state = 'confirmed') DESC, l.score DESC LIMIT $2`,
+    [objective, limit],
   );
 }

@@ -3,6 +3,7 @@ import { audit, auditActor } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
 import { loadFramework, localize } from '../framework/load.ts';
 import type { Language } from '../framework/schema.ts';
+import { COUNTED } from './coverage.ts';
 import type { User } from './users.ts';
 
 /** One objective's chapter of a draft voluntary national review. */
@@ -34,8 +35,6 @@ export interface Review {
   since: string | null;
   sections: ReviewSection[];
 }
-
-const COUNTED = `(l.state = 'confirmed' OR (l.state = 'suggested' AND l.score >= 0.5))`;
 
 /**
  * Draft voluntary national review, one section per objective: commitment, actions by status with

@@ -1,8 +1,7 @@
-import type {} from '@fastify/multipart'; // adds req.parts() / req.isMultipart() types
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connection.ts';
-import { DOCUMENT_TYPES, type DocumentType } from '../../db/repositories/documents.ts';
+import { DOCUMENT_TYPES } from '../../db/repositories/documents.ts';
 import { AppError } from '../../errors.ts';
 import { addAttachment } from '../../services/attachments.ts';
 import { deleteDocument, getDocument, listDocuments } from '../../services/documents.ts';
@@ -10,6 +9,7 @@ import { ingestDocument } from '../../services/ingest.ts';
 import type { JobQueue } from '../../services/jobs.ts';
 import { auditActor, authorize } from '../auth.ts';
 import { countryCode, idParams, pageQuery } from '../schemas.ts';
+import { readDocumentUpload } from '../upload.ts';
 
 export function documentRoutes(db: Database, jobs?: JobQueue): FastifyPluginAsyncZod {
   return async (app) => {
@@ -60,23 +60,7 @@ export function documentRoutes(db: Database, jobs?: JobQueue): FastifyPluginAsyn
       },
       async (req, reply) => {
         const user = authorize(req, 'document.upload');
-        if (!req.isMultipart()) throw new AppError('bad_request', 'upload the file as multipart/form-data');
-        const fields: Record<string, string> = {};
-        let file: { name: string; bytes: Buffer } | undefined;
-        for await (const part of req.parts()) {
-          if (part.type === 'file') {
-            if (file) throw new AppError('bad_request', 'upload one file per request');
-            const bytes = await part.toBuffer(); // throws 413 beyond the limit, before ingesting anything
-            file = { name: part.filename, bytes };
-          } else if (typeof part.value === 'string') {
-            fields[part.fieldname] = part.value;
-          }
-        }
-        if (!file) throw new AppError('bad_request', 'no file in the upload');
-        const type = fields.type ?? 'other';
-        if (!(DOCUMENT_TYPES as readonly string[]).includes(type))
-          throw new AppError('bad_request', `unknown document type ${type}`);
-        const country = fields.country ? countryCode.parse(fields.country) : undefined;
+        const { file, type, country, title } = await readDocumentUpload(req);
         if (req.query.async === 'true') {
           if (!jobs) throw new AppError('bad_request', 'background ingest is not enabled on this server');
           // The file waits as an attachment; a worker on any instance ingests it.
@@ -88,7 +72,7 @@ export function documentRoutes(db: Database, jobs?: JobQueue): FastifyPluginAsyn
           const jobId = await jobs.enqueueIngest({
             attachmentId: stored.id,
             filename: file.name,
-            type: type as DocumentType,
+            type,
             ...(country ? { country } : {}),
             userId: user.id,
             label: user.email,
@@ -98,9 +82,9 @@ export function documentRoutes(db: Database, jobs?: JobQueue): FastifyPluginAsyn
         const result = await ingestDocument(db, {
           bytes: file.bytes,
           filename: file.name,
-          type: type as DocumentType,
+          type,
           ...(country ? { country } : {}),
-          ...(fields.title ? { title: fields.title.slice(0, 500) } : {}),
+          ...(title ? { title } : {}),
           by: auditActor(user),
         });
         return reply.status(result.created ? 201 : 200).send(result);

@@ -8,7 +8,7 @@ import { getObjective } from '../../framework/load.ts';
 import type { Framework } from '../../framework/schema.ts';
 import { getAction, listActions } from '../../services/actions.ts';
 import { listContributions } from '../../services/contributions.ts';
-import { coverage } from '../../services/coverage.ts';
+import { coverage, passagesFor } from '../../services/coverage.ts';
 import { getDocument, listDocuments } from '../../services/documents.ts';
 import { allowed } from '../../services/permissions.ts';
 import { search } from '../../services/search.ts';
@@ -78,19 +78,7 @@ export function pageRoutes(db: Database, framework: Framework): FastifyPluginAsy
         const ctx = contextFor(req, reply);
         const objective = getObjective(framework, req.params.id);
         const actions = await listActions(db, { objective: objective.number, limit: 200 });
-        const passages = await db.query<{
-          id: number;
-          document_id: number;
-          document: string;
-          text: string;
-          score: number;
-        }>(
-          `SELECT p.id, p.document_id, d.title AS document, p.text, l.score FROM objective_link l
-         JOIN passage p ON p.id = l.passage_id JOIN document d ON d.id = p.document_id
-         WHERE l.objective = $1 AND (l.state = 'confirmed' OR (l.state = 'suggested' AND l.score >= 0.5))
-         ORDER BY (l.state = 'confirmed') DESC, l.score DESC LIMIT 10`,
-          [objective.number],
-        );
+        const passages = await passagesFor(db, objective.number);
         const contributions = await listContributions(db, { objective: objective.number, limit: 20 });
         return sendPage(
           reply,

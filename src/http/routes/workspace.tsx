@@ -1,10 +1,8 @@
-import type {} from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/connection.ts';
-import { DOCUMENT_TYPES, type DocumentType } from '../../db/repositories/documents.ts';
-import { AppError, isAppError } from '../../errors.ts';
+import { isAppError } from '../../errors.ts';
 import type { Framework } from '../../framework/schema.ts';
 import { addProgress, getAction, STATUSES, updateAction } from '../../services/actions.ts';
 import { listContributions, moderateContribution } from '../../services/contributions.ts';
@@ -23,6 +21,7 @@ import {
 } from '../../web/pages/workspace.tsx';
 import { auditActor, authorize, SESSION_COOKIE, setSessionCookie } from '../auth.ts';
 import { countryCode, idParams } from '../schemas.ts';
+import { readDocumentUpload } from '../upload.ts';
 import { contextFor, sendPage } from './pages.tsx';
 
 /** Only same-site paths are valid redirect targets after login. */
@@ -121,17 +120,7 @@ export function workspaceRoutes(db: Database, framework: Framework): FastifyPlug
     });
     app.post('/workspace/upload', { schema: { hide: true } }, async (req, reply) => {
       const user = authorize(req, 'document.upload');
-      const fields: Record<string, string> = {};
-      let file: { name: string; bytes: Buffer } | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'file') file = { name: part.filename, bytes: await part.toBuffer() };
-        else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-      }
-      if (!file) throw new AppError('bad_request', 'no file in the upload');
-      const type = (DOCUMENT_TYPES as readonly string[]).includes(fields.type ?? '')
-        ? (fields.type as DocumentType)
-        : 'other';
-      const country = fields.country ? countryCode.parse(fields.country) : undefined;
+      const { file, type, country } = await readDocumentUpload(req);
       const r = await ingestDocument(db, {
         bytes: file.bytes,
         filename: file.name,
