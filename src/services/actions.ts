@@ -268,3 +268,15 @@ export async function addProgress(
     return { id: row.id, version: updated.version };
   });
 }
+
+/** Every action, flat, with its responsible bodies and objectives: the `gcmt export` rows. */
+export async function actionsForExport(db: Queryable): Promise<Record<string, unknown>[]> {
+  return db.query(
+    `SELECT a.id, a.title, a.status, a.start_year, a.end_year, d.title AS document, d.country,
+            (SELECT string_agg(ac.name, '; ' ORDER BY ac.name) FROM action_actor aa JOIN actor ac ON ac.id = aa.actor_id
+             WHERE aa.action_id = a.id) AS responsible,
+            (SELECT string_agg(l.objective::text, ' ' ORDER BY l.score DESC) FROM objective_link l
+             WHERE l.action_id = a.id AND l.state <> 'rejected') AS objectives
+     FROM action a LEFT JOIN document d ON d.id = a.document_id ORDER BY a.id`,
+  );
+}

@@ -29,12 +29,8 @@ export function registerReports(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .action(async (opts: { format: 'json' | 'csv' }) => {
       await withDatabase(async (db) => {
-        const rows = await db.query<Record<string, unknown>>(
-          `SELECT a.id, a.title, a.status, a.start_year, a.end_year, d.title AS document, d.country,
-                  (SELECT string_agg(ac.name, '; ' ORDER BY ac.name) FROM action_actor aa JOIN actor ac ON ac.id = aa.actor_id WHERE aa.action_id = a.id) AS responsible,
-                  (SELECT string_agg(l.objective::text, ' ' ORDER BY l.score DESC) FROM objective_link l WHERE l.action_id = a.id AND l.state <> 'rejected') AS objectives
-           FROM action a LEFT JOIN document d ON d.id = a.document_id ORDER BY a.id`,
-        );
+        const { actionsForExport } = await import('../../services/actions.ts');
+        const rows = await actionsForExport(db);
         console.log(formatRecords(rows, opts.format));
       });
     });
