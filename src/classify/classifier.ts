@@ -119,6 +119,7 @@ export class Classifier {
         c.lexiconTop * f.lexiconTop +
         c.model * f.model +
         c.similarity * f.similarity +
+        c.actionSimilarity * f.actionSimilarity +
         c.bias,
     );
   }
