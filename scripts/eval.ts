@@ -131,7 +131,7 @@ console.log(
   `Gold set: ${gold.length} passages; evaluating the ${splitArg} split (${items.length}). Classifier ${classifier.version}.`,
 );
 const results = new Map<string, Metrics>();
-for (const lang of ['all', 'en', 'nl']) {
+for (const lang of ['all', 'en', 'nl', 'fr', 'de']) {
   const subset = items.filter((i) => lang === 'all' || i.lang === lang);
   if (subset.length === 0) continue;
   const model = evaluate(
