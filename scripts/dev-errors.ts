@@ -1,15 +1,15 @@
-/** Development aid: print the dev-split passages the classifier gets wrong at top-1 (never the test split). */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * Development aid: print the dev-split passages the classifier gets wrong at top-1 (never the test
+ * split). The model here trains on the framework and lexicons only, so dev passages are unseen.
+ */
 import { buildClassifier } from '../src/classify/classifier.ts';
+import { loadGold } from '../src/classify/labelled.ts';
 import type { Language } from '../src/framework/schema.ts';
 
-const c = buildClassifier();
-for (const l of readFileSync(join(import.meta.dirname, '../eval/gold.jsonl'), 'utf8')
-  .trim()
-  .split('\n')) {
-  const g = JSON.parse(l);
-  if (g.split !== 'dev') continue;
+const only = process.argv[2];
+const c = buildClassifier({ extraExamples: [] });
+for (const g of loadGold()) {
+  if (g.split !== 'dev' || (only && g.lang !== only)) continue;
   const r = c.classify(g.text, { lang: g.lang as Language }).objectives;
   const gold = new Set(g.primary === null ? [] : [g.primary, ...g.acceptable]);
   const best = r[0];

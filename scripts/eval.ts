@@ -44,19 +44,27 @@ const framework = withoutGoldTexts(loadFramework('gcm'), gold);
  * trains on dev passages too, so features are cross-fitted: each half of dev is scored by a
  * classifier whose model never saw that half.
  */
-function fitCalibration(dev: Gold[], current: Calibration): Calibration {
-  const rows: { x: number[]; y: number }[] = [];
-  const fold = (g: Gold) =>
-    Number.parseInt(createHash('sha256').update(`fold:${g.id}`).digest('hex').slice(0, 8), 16) % 2;
+const fold = (g: Gold) =>
+  Number.parseInt(createHash('sha256').update(`fold:${g.id}`).digest('hex').slice(0, 8), 16) % 2;
+
+/** Two classifiers, each trained on one half of dev: a dev item is scored by the one that never saw it. */
+function crossFitted(calibration?: Calibration): (item: Gold) => Classifier {
+  const dev = gold.filter((g) => g.split === 'dev');
   const scorers = [0, 1].map((k) =>
     buildClassifier({
       framework,
-      calibration: current,
+      ...(calibration ? { calibration } : {}),
       extraExamples: labelledExamples(dev.filter((g) => fold(g) !== k)),
     }),
   );
+  return (item) => scorers[fold(item)] as Classifier;
+}
+
+function fitCalibration(dev: Gold[], current: Calibration): Calibration {
+  const rows: { x: number[]; y: number }[] = [];
+  const scorerFor = crossFitted(current);
   for (const item of dev) {
-    const classifier = scorers[fold(item)] as Classifier;
+    const classifier = scorerFor(item);
     const { features } = classifier.layers(item.text, item.lang as Language);
     const goldSet = new Set(item.primary === null ? [] : [item.primary, ...item.acceptable]);
     features.forEach((f, i) => {
@@ -102,6 +110,7 @@ function fitCalibration(dev: Gold[], current: Calibration): Calibration {
 }
 
 let classifier = buildClassifier({ framework, extraExamples: labelledExamples(gold) });
+let devScorer = crossFitted();
 if (args.includes('--fit')) {
   const file = join(root, 'src/classify/calibration.json');
   const current = JSON.parse(readFileSync(file, 'utf8')) as Calibration;
@@ -112,6 +121,7 @@ if (args.includes('--fit')) {
   writeFileSync(file, `${JSON.stringify(fitted)}\n`);
   console.log(`calibration refitted on the dev split: ${JSON.stringify(fitted)}`);
   classifier = buildClassifier({ framework, calibration: fitted, extraExamples: labelledExamples(gold) });
+  devScorer = crossFitted(fitted);
 }
 const baseline = new FrameworkTfIdf(loadFramework('gcm'), 'titles');
 const items = gold.filter((g) => splitArg === 'all' || g.split === splitArg);
@@ -119,7 +129,9 @@ const items = gold.filter((g) => splitArg === 'all' || g.split === splitArg);
 function predict(which: 'model' | 'baseline', item: Gold): Prediction {
   const lang = item.lang as Language;
   if (which === 'baseline') return { ranked: baseline.rank(item.text, lang, 23) };
-  return { ranked: classifier.classify(item.text, { lang }).objectives };
+  // The model learns from dev passages, so a dev passage is scored by the half that did not see it.
+  const scorer = item.split === 'dev' ? devScorer(item) : classifier;
+  return { ranked: scorer.classify(item.text, { lang }).objectives };
 }
 
 const pct = (x: number | null) => (x === null ? '  -  ' : `${(x * 100).toFixed(1).padStart(5)}`);

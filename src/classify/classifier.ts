@@ -5,6 +5,7 @@ import type { Framework, Language } from '../framework/schema.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import type { PassageLanguage } from '../ingest/types.ts';
 import { analyse } from './analyse.ts';
+import { labelledExamples, loadGold } from './labelled.ts';
 import {
   type CompiledLexicon,
   compileLexicon,
@@ -194,7 +195,7 @@ export function buildClassifier(opts: BuildOptions = {}): Classifier {
   const model =
     opts.model ??
     NaiveBayes.train(
-      [...frameworkExamples(framework, files), ...(opts.extraExamples ?? [])],
+      [...frameworkExamples(framework, files), ...(opts.extraExamples ?? labelledExamples(loadGold()))],
       framework.objectives.length,
     );
   return new Classifier({
