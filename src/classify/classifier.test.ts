@@ -48,6 +48,15 @@ describe('classifier', () => {
     expect(refugeeOnly[0]?.weight).toBeLessThan(migrants[0]?.weight ?? 0);
   });
 
+  it('finds Dutch and German terms inside compounds, quoting the whole word', () => {
+    const de = matchLexicon('Die Schleusungskriminalität nimmt zu.', lexiconFor('de'));
+    expect(de[0]).toMatchObject({ objective: 9, evidence: ['Schleusungskriminalität'] });
+    const nl = matchLexicon('De mensenhandelbestrijding krijgt meer middelen.', lexiconFor('nl'));
+    expect(nl[0]?.objective).toBe(10);
+    // English and French do not compound: no partial-word matches there.
+    expect(matchLexicon('The smugglingwise test.', lexiconFor('en'))).toEqual([]);
+  });
+
   it('uses the document profile for short action rows', () => {
     const profile = new Array(23).fill(0.01);
     profile[9] = 0.6;

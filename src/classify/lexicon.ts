@@ -53,6 +53,8 @@ export interface CompiledLexicon {
   language: Language;
   file: LexiconFile;
   byFirstStem: Map<string, Term[]>;
+  /** One-word terms that may also match as part of a compound (Dutch and German only). */
+  compoundParts: Term[];
   outOfScope: Set<string>;
   migration: Set<string>;
 }
@@ -80,10 +82,15 @@ export function compileLexicon(file: LexiconFile): CompiledLexicon {
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   const stemSet = (terms: string[]) =>
     new Set(terms.flatMap((t) => analyse(t, file.language).map((x) => x.stem)));
+  const compounding = file.language === 'nl' || file.language === 'de';
+  const compoundParts = compounding
+    ? [...byFirstStem.values()].flat().filter((t) => t.stems.length === 1 && t.text.length >= MIN_PART)
+    : [];
   return {
     language: file.language,
     file,
     byFirstStem,
+    compoundParts,
     outOfScope: stemSet(file.outOfScope.terms),
     migration: stemSet(file.outOfScope.migrationTerms),
   };
@@ -102,6 +109,30 @@ export function lexiconFor(lang: Language): CompiledLexicon {
 
 const saturate = (w: number) => 1 - Math.exp(-w / 4);
 
+/** Shortest term that counts inside a compound, and shortest compound that is searched. */
+const MIN_PART = 5;
+const MIN_COMPOUND = 9;
+
+/**
+ * Dutch and German glue words together ("Schleusungskriminalität", "geldovermakingen"): a one-word
+ * term counts when it starts a longer word (the modifier) or ends it (the head), by stem or by its
+ * written form, since stemming a compound only touches its last part.
+ */
+function compoundMatches(token: Token, parts: Term[]): Term[] {
+  if (token.surface.length < MIN_COMPOUND) return [];
+  return parts.filter((t) => {
+    const stem = t.stems[0] ?? '';
+    const word = t.text.toLowerCase();
+    if (stem === token.stem || word === token.surface) return false;
+    return (
+      token.stem.startsWith(stem) ||
+      token.surface.startsWith(word) ||
+      (stem.length >= MIN_PART && token.stem.endsWith(stem)) ||
+      token.surface.endsWith(word)
+    );
+  });
+}
+
 /** Scores every objective whose lexicon terms occur in `text`. */
 export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Token[]): LexiconHit[] {
   const tokens = analysed ?? analyse(text, lex.language);
@@ -109,7 +140,9 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
   let i = 0;
   while (i < tokens.length) {
     const candidates = lex.byFirstStem.get(tokens[i]?.stem ?? '') ?? [];
-    const matched = candidates.filter((term) => term.stems.every((s, k) => tokens[i + k]?.stem === s));
+    const exact = candidates.filter((term) => term.stems.every((s, k) => tokens[i + k]?.stem === s));
+    const token = tokens[i];
+    const matched = exact.length || !token ? exact : compoundMatches(token, lex.compoundParts);
     // Only the longest phrases at a position count: "victims of violence" is not also "victims".
     const longest = matched[0]?.stems.length ?? 0;
     for (const term of matched) {
