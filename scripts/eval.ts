@@ -136,16 +136,30 @@ function predict(which: 'model' | 'baseline', item: Gold): Prediction {
 
 const pct = (x: number | null) => (x === null ? '  -  ' : `${(x * 100).toFixed(1).padStart(5)}`);
 function line(label: string, m: Metrics): string {
-  return `${label.padEnd(22)} n=${String(m.labelled).padStart(3)}  top-1 ${pct(m.top1)}  top-3 ${pct(m.top3)}  micro-F1 ${pct(m.microF1)}  macro-F1 ${pct(m.macroF1)}  none rejected ${pct(m.noneRejected)}`;
+  return `${label.padEnd(30)} n=${String(m.labelled).padStart(3)}  top-1 ${pct(m.top1)}  top-3 ${pct(m.top3)}  micro-F1 ${pct(m.microF1)}  macro-F1 ${pct(m.macroF1)}  none rejected ${pct(m.noneRejected)}`;
 }
 
 console.log(
   `Gold set: ${gold.length} passages; evaluating the ${splitArg} split (${items.length}). Classifier ${classifier.version}.`,
 );
+const authored = (i: Gold) => i.source.startsWith('eval/authored');
+const groups: [string, (i: Gold) => boolean][] = [
+  ['all', () => true],
+  ...['en', 'nl', 'fr', 'de'].flatMap((lang): [string, (i: Gold) => boolean][] => [
+    [lang, (i) => i.lang === lang],
+    [`${lang} corpus`, (i) => i.lang === lang && !authored(i)],
+    [`${lang} authored`, (i) => i.lang === lang && authored(i)],
+  ]),
+];
 const results = new Map<string, Metrics>();
-for (const lang of ['all', 'en', 'nl', 'fr', 'de']) {
-  const subset = items.filter((i) => lang === 'all' || i.lang === lang);
-  if (subset.length === 0) continue;
+for (const [lang, member] of groups) {
+  const subset = items.filter(member);
+  // A breakdown row only when the language has both kinds of passage.
+  if (
+    subset.length === 0 ||
+    (lang.includes(' ') && subset.length === items.filter((i) => i.lang === lang.split(' ')[0]).length)
+  )
+    continue;
   const model = evaluate(
     subset,
     subset.map((i) => predict('model', i)),

@@ -10,6 +10,8 @@ export interface GoldPassage {
   lang: string;
   text: string;
   section: string;
+  /** Where the text comes from: a corpus file and line, or the file of authored passages. */
+  source: string;
   primary: number | null;
   acceptable: number[];
   split: 'dev' | 'test';
@@ -23,7 +25,7 @@ export function loadGold(): GoldPassage[] {
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as GoldPassage);
-  return [...corpus, ...['nl', 'fr', 'de'].flatMap(loadAuthored)];
+  return [...corpus, ...LANGUAGES.flatMap(loadAuthored)];
 }
 
 /** Same rule as scripts/build-gold.ts: about half of the items go to each split, by a hash of the id. */
@@ -34,7 +36,8 @@ const splitOf = (id: string): GoldPassage['split'] =>
 
 /**
  * Passages the developers wrote in the style of government, NGO and news text, because the corpus
- * has no French or German text and its only Dutch text is the GCM itself (docs/ANNOTATION.md).
+ * has no French or German text, its only Dutch text is the GCM itself and its review-style English is
+ * one document (docs/ANNOTATION.md).
  * One per line: `id<TAB>primary<TAB>acceptable<TAB>text`, `-` for no objective.
  */
 function loadAuthored(lang: string): GoldPassage[] {
@@ -48,6 +51,7 @@ function loadAuthored(lang: string): GoldPassage[] {
         id,
         lang,
         text,
+        source: `eval/${file}`,
         section: '',
         primary: primary === '-' ? null : Number(primary),
         acceptable: acceptable ? acceptable.split(',').map(Number) : [],
