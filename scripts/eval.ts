@@ -1,9 +1,10 @@
 /**
- * `npm run eval [-- --split dev|test|all] [-- --fit]`
+ * `npm run eval [-- --split dev|test|all] [-- --fit] [-- --errors]`
  * Prints accuracy of the objective classifier on the gold set (eval/gold.jsonl, see
  * docs/ANNOTATION.md) per language and per objective, next to the title-only TF-IDF baseline, and
  * the share of action rows of the trafficking plan with objective 10 in their top 3.
- * --fit refits the calibration (src/classify/calibration.json) on the dev split only.
+ * --fit refits the calibration (src/classify/calibration.json) on the dev split only; --errors lists
+ * the dev passages it gets wrong at top-1 (refused for the test split).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -174,6 +175,24 @@ for (const [lang, member] of groups) {
   results.set(lang, model);
   console.log(line(`${lang} classifier`, model));
   console.log(line(`${lang} baseline (titles)`, base));
+}
+
+// Wrong dev passages, to guide lexicon work. Never offered for the test split.
+if (args.includes('--errors')) {
+  if (splitArg !== 'dev')
+    throw new Error('--errors lists dev passages only (the test split is never inspected)');
+  for (const item of items) {
+    const ranked = predict('model', item).ranked;
+    const gold = new Set(item.primary === null ? [] : [item.primary, ...item.acceptable]);
+    const best = ranked[0];
+    const ok =
+      item.primary === null ? (best?.score ?? 0) < 0.5 : best !== undefined && gold.has(best.objective);
+    if (ok) continue;
+    const top = ranked.slice(0, 3).map((o) => `${o.objective}:${o.score.toFixed(2)}`);
+    console.log(
+      `  ${item.id} gold ${item.primary}/${item.acceptable} got ${top.join(' ')} | ${item.text.slice(0, 150)}`,
+    );
+  }
 }
 
 const all = results.get('all');

@@ -57,6 +57,18 @@ describe('classifier', () => {
     expect(matchLexicon('The smugglingwise test.', lexiconFor('en'))).toEqual([]);
   });
 
+  it('lets cooperation wording give way to the objective a passage names specifically', () => {
+    const lex = lexiconFor('en');
+    const hits = matchLexicon(
+      'States should strengthen partnerships and cooperation to combat smuggling.',
+      lex,
+    );
+    expect(hits[0]?.objective).toBe(9);
+    // With one of its own strong terms, objective 23 keeps its full weight.
+    const process = matchLexicon('Partnerships under the Global Compact help combat smuggling.', lex);
+    expect(process[0]?.objective).toBe(23);
+  });
+
   it('uses the document profile for short action rows', () => {
     const profile = new Array(23).fill(0.01);
     profile[9] = 0.6;

@@ -20,6 +20,11 @@ const lexiconSchema = z.object({
   language: z.enum(LANGUAGES),
   note: z.string().optional(),
   objectives: z.record(z.string().regex(/^\d+$/), entrySchema),
+  /**
+   * Objectives that run through all others (23, cooperation for implementing the GCM): without one
+   * of their strong terms, they give way to an objective the passage names specifically.
+   */
+  crossCutting: z.array(z.number().int()).default([]),
   outOfScope: z.object({
     note: z.string().optional(),
     terms: z.array(z.string()),
@@ -109,6 +114,8 @@ export function lexiconFor(lang: Language): CompiledLexicon {
 
 const saturate = (w: number) => 1 - Math.exp(-w / 4);
 
+const CROSS_CUTTING_DAMPING = 0.5;
+
 /** Shortest term that counts inside a compound, and shortest compound that is searched. */
 const MIN_PART = 5;
 const MIN_COMPOUND = 9;
@@ -158,6 +165,11 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
   const refugeeOnly =
     [...lex.outOfScope].some((s) => stems.has(s)) && ![...lex.migration].some((s) => stems.has(s));
   const lower = text.toLowerCase();
+  const specific = new Set(
+    [...found]
+      .filter(([, terms]) => [...terms.values()].some((t) => t.tier === 'strong' || t.tier === 'medium'))
+      .map(([objective]) => objective),
+  );
   const hits: LexiconHit[] = [];
   for (const [objective, terms] of found) {
     const entry = lex.file.objectives[String(objective)];
@@ -172,6 +184,11 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
     }
     if (weight === 0) continue;
     if (refugeeOnly) weight *= 0.4;
+    const yields =
+      lex.file.crossCutting.includes(objective) &&
+      ![...terms.values()].some((t) => t.tier === 'strong') &&
+      [...specific].some((o) => o !== objective && !lex.file.crossCutting.includes(o));
+    if (yields) weight *= CROSS_CUTTING_DAMPING;
     hits.push({ objective, weight, score: saturate(weight), evidence });
   }
   return hits.sort((a, b) => b.weight - a.weight);
