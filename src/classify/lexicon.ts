@@ -156,7 +156,9 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
       if (term.stems.length < longest) break;
       const surface = text.slice(tokens[i]?.start ?? 0, tokens[i + longest - 1]?.end ?? 0);
       const perObjective = found.get(term.objective) ?? new Map();
-      if (!perObjective.has(term.text)) perObjective.set(term.text, { tier: term.tier, surface });
+      // Keyed by stems: "deportation" and "deportations" are one term, counted once.
+      const key = term.stems.join(' ');
+      if (!perObjective.has(key)) perObjective.set(key, { tier: term.tier, surface });
       found.set(term.objective, perObjective);
     }
     i += Math.max(1, longest);
