@@ -114,7 +114,7 @@ export function lexiconFor(lang: Language): CompiledLexicon {
 
 const saturate = (w: number) => 1 - Math.exp(-w / 4);
 
-const CROSS_CUTTING_DAMPING = 0.5;
+const CROSS_CUTTING_DAMPING = 0.3;
 
 /** Shortest term that counts inside a compound, and shortest compound that is searched. */
 const MIN_PART = 5;
