@@ -11,6 +11,28 @@ import type { Language } from '../framework/schema.ts';
 
 const STEMMERS: Record<Language, (w: string) => string> = { en: stemEn, nl: stemNl, fr: stemFr, de: stemDe };
 
+/**
+ * Stemming is most of the cost of analysis and the same words come back all the time (training the
+ * model, compiling lexicons, classifying a document), so stems are remembered per language; the
+ * memory is bounded by starting afresh when it gets large.
+ */
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<Language, Map<string, string>>();
+
+function stemOf(word: string, lang: Language): string {
+  let cache = stemCache.get(lang);
+  if (!cache || cache.size > STEM_CACHE_LIMIT) {
+    cache = new Map();
+    stemCache.set(lang, cache);
+  }
+  let stem = cache.get(word);
+  if (stem === undefined) {
+    stem = STEMMERS[lang](word);
+    cache.set(word, stem);
+  }
+  return stem;
+}
+
 const STOP: Record<Language, Set<string>> = {
   en: new Set(
     'a an and are as at be been being by for from has have had in into is it its of on or that the their them they this those to was were which will with within would shall should can could may also other such these all any not no more most than so its our we us including include includes through between among per via'.split(
@@ -47,7 +69,6 @@ export interface Token {
 
 /** Word tokens with their stems, stop words removed. */
 export function analyse(text: string, lang: Language): Token[] {
-  const stem = STEMMERS[lang];
   const stop = STOP[lang];
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
@@ -57,7 +78,7 @@ export function analyse(text: string, lang: Language): Token[] {
       .replace(/^(?:l|d|qu|j|n|s|c)['’]/, '');
     if (surface.length < 2 || stop.has(surface)) continue;
     const start = m.index ?? 0;
-    out.push({ surface, stem: stem(surface), start, end: start + m[0].length });
+    out.push({ surface, stem: stemOf(surface, lang), start, end: start + m[0].length });
   }
   return out;
 }

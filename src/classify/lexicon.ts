@@ -58,8 +58,8 @@ export interface CompiledLexicon {
   language: Language;
   file: LexiconFile;
   byFirstStem: Map<string, Term[]>;
-  /** One-word terms that may also match as part of a compound (Dutch and German only). */
-  compoundParts: Term[];
+  /** One-word terms that may match as part of a compound (Dutch and German only), by affix. */
+  compoundParts: CompoundIndex;
   outOfScope: Set<string>;
   migration: Set<string>;
 }
@@ -88,9 +88,11 @@ export function compileLexicon(file: LexiconFile): CompiledLexicon {
   const stemSet = (terms: string[]) =>
     new Set(terms.flatMap((t) => analyse(t, file.language).map((x) => x.stem)));
   const compounding = file.language === 'nl' || file.language === 'de';
-  const compoundParts = compounding
-    ? [...byFirstStem.values()].flat().filter((t) => t.stems.length === 1 && t.text.length >= MIN_PART)
-    : [];
+  const compoundParts = indexCompoundParts(
+    compounding
+      ? [...byFirstStem.values()].flat().filter((t) => t.stems.length === 1 && t.text.length >= MIN_PART)
+      : [],
+  );
   return {
     language: file.language,
     file,
@@ -120,14 +122,45 @@ const CROSS_CUTTING_DAMPING = 0.3;
 const MIN_PART = 5;
 const MIN_COMPOUND = 9;
 
+/** Length of the affix a compound part is looked up by (not longer than MIN_PART - 1, a stem may be shorter than its word). */
+const AFFIX = 4;
+
+/** Compound parts by their first and last letters (stem and written form), so a word meets only its few candidates. */
+interface CompoundIndex {
+  byStart: Map<string, Term[]>;
+  byEnd: Map<string, Term[]>;
+}
+
+function indexCompoundParts(parts: Term[]): CompoundIndex {
+  const byStart = new Map<string, Term[]>();
+  const byEnd = new Map<string, Term[]>();
+  const add = (map: Map<string, Term[]>, key: string, t: Term) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(t)) list.push(t);
+    map.set(key, list);
+  };
+  for (const t of parts) {
+    for (const form of [t.stems[0] ?? '', t.text.toLowerCase()]) {
+      add(byStart, form.slice(0, AFFIX), t);
+      add(byEnd, form.slice(-AFFIX), t);
+    }
+  }
+  return { byStart, byEnd };
+}
+
 /**
  * Dutch and German glue words together ("Schleusungskriminalität", "geldovermakingen"): a one-word
  * term counts when it starts a longer word (the modifier) or ends it (the head), by stem or by its
  * written form, since stemming a compound only touches its last part.
  */
-function compoundMatches(token: Token, parts: Term[]): Term[] {
+function compoundMatches(token: Token, index: CompoundIndex): Term[] {
   if (token.surface.length < MIN_COMPOUND) return [];
-  return parts.filter((t) => {
+  const candidates = new Set<Term>();
+  for (const form of [token.stem, token.surface]) {
+    for (const t of index.byStart.get(form.slice(0, AFFIX)) ?? []) candidates.add(t);
+    for (const t of index.byEnd.get(form.slice(-AFFIX)) ?? []) candidates.add(t);
+  }
+  return [...candidates].filter((t) => {
     const stem = t.stems[0] ?? '';
     const word = t.text.toLowerCase();
     if (stem === token.stem || word === token.surface) return false;

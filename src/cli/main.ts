@@ -1,15 +1,25 @@
 import { Command, CommanderError } from 'commander';
 import { isAppError } from '../errors.ts';
-import { registerClassify } from './commands/classify.ts';
-import { registerDb } from './commands/db.ts';
-import { registerExtractActions } from './commands/extract-actions.ts';
-import { registerFramework } from './commands/framework.ts';
-import { registerIngest } from './commands/ingest.ts';
-import { registerLexicon } from './commands/lexicon.ts';
-import { registerModel } from './commands/model.ts';
-import { registerReports } from './commands/report.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerUsers } from './commands/users.ts';
+
+/**
+ * Each command's module, loaded only when that command runs: the modules pull in the database,
+ * exporters and the classifier, and `gcmt classify` should not pay for PGlite and DOCX on startup.
+ */
+type Register = (program: Command) => void;
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  framework: async () => (await import('./commands/framework.ts')).registerFramework,
+  'extract-actions': async () => (await import('./commands/extract-actions.ts')).registerExtractActions,
+  ingest: async () => (await import('./commands/ingest.ts')).registerIngest,
+  classify: async () => (await import('./commands/classify.ts')).registerClassify,
+  lexicon: async () => (await import('./commands/lexicon.ts')).registerLexicon,
+  model: async () => (await import('./commands/model.ts')).registerModel,
+  report: async () => (await import('./commands/report.ts')).registerReports,
+  export: async () => (await import('./commands/report.ts')).registerReports,
+  search: async () => (await import('./commands/report.ts')).registerReports,
+  user: async () => (await import('./commands/users.ts')).registerUsers,
+  db: async () => (await import('./commands/db.ts')).registerDb,
+  serve: async () => (await import('./commands/serve.ts')).registerServe,
+};
 
 /**
  * The CLI's one error boundary: expected errors print `Error: <what> (<hint>)` on stderr and exit 1;
@@ -35,16 +45,15 @@ const program = new Command()
   .exitOverride()
   .configureOutput({ outputError: (str, write) => write(str) });
 
-registerFramework(program);
-registerExtractActions(program);
-registerIngest(program);
-registerClassify(program);
-registerLexicon(program);
-registerModel(program);
-registerReports(program);
-registerUsers(program);
-registerDb(program);
-registerServe(program);
+// The named command alone, or every command (in this order) for help and unknown names.
+const named = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const loaders = named && COMMANDS[named] ? [COMMANDS[named]] : Object.values(COMMANDS);
+const registered = new Set<Register>();
+for (const load of loaders) {
+  const register = await load();
+  if (!registered.has(register)) register(program);
+  registered.add(register);
+}
 
 try {
   await program.parseAsync(process.argv);
