@@ -34,6 +34,13 @@ describe('classifier', () => {
     expect(best?.action).toMatch(/^10\([a-j]\)$/);
   });
 
+  it('names the nearest action for French and German passages too (from the working glosses)', () => {
+    const fr = top('Les victimes de la traite doivent recevoir protection et assistance.', 'fr');
+    expect(fr).toMatchObject({ objective: 10, action: expect.stringMatching(/^10\([a-j]\)$/) });
+    const de = top('Die Kosten von Rücküberweisungen müssen gesenkt werden.', 'de');
+    expect(de).toMatchObject({ objective: 20, action: expect.stringMatching(/^20\([a-i]\)$/) });
+  });
+
   it('scores a passage about nothing in the GCM low everywhere', () => {
     const result = classifier.classify(
       'The weather in Brussels was sunny yesterday and the football team won its match.',

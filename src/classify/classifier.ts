@@ -5,6 +5,7 @@ import type { Framework, Language } from '../framework/schema.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import type { PassageLanguage } from '../ingest/types.ts';
 import { analyse } from './analyse.ts';
+import { withGlosses } from './glosses.ts';
 import { labelledExamples, loadGold } from './labelled.ts';
 import {
   type CompiledLexicon,
@@ -190,7 +191,7 @@ export interface BuildOptions {
 }
 
 export function buildClassifier(opts: BuildOptions = {}): Classifier {
-  const framework = opts.framework ?? loadFramework('gcm');
+  const framework = withGlosses(opts.framework ?? loadFramework('gcm'));
   const files = opts.lexiconFiles ?? LANGS.map(loadLexiconFile);
   const model =
     opts.model ??
