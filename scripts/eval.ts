@@ -216,7 +216,14 @@ if (thbPath) {
   const hits = actions.filter((a) => a.objectives.slice(0, 3).some((o) => o.objective === 10)).length;
   const tables = actions.filter((a) => a.source === 'table');
   const tableHits = tables.filter((a) => a.objectives.slice(0, 3).some((o) => o.objective === 10)).length;
+  // The same rows as `gcmt classify` sees them: the action text alone, without section or document.
+  const alone = actions.filter((a) =>
+    classifier
+      .classify(a.text, { lang: 'en' })
+      .objectives.slice(0, 3)
+      .some((o) => o.objective === 10),
+  ).length;
   console.log(
-    `\nTrafficking plan actions with objective 10 in the top 3: ${hits}/${actions.length} (${pct(hits / actions.length)} %); table rows ${tableHits}/${tables.length}`,
+    `\nTrafficking plan actions with objective 10 in the top 3: ${hits}/${actions.length} (${pct(hits / actions.length)} %); table rows ${tableHits}/${tables.length}; text alone (no context) ${alone}/${actions.length}`,
   );
 }
