@@ -45,7 +45,7 @@ const STOP: Record<Language, Set<string>> = {
     ),
   ),
   fr: new Set(
-    'le la les un une des du de d l et ou à au aux en dans pour par sur avec sans que qui dont ce cet cette ces son sa ses leur leurs est sont être été a ont avoir il elle ils elles nous vous se ne pas plus ainsi afin tous toutes tout toute autres'.split(
+    'le la les un une des du de d l et ou à au aux en dans pour par sur avec que qui dont ce cet cette ces son sa ses leur leurs est sont être été a ont avoir il elle ils elles nous vous se ne pas plus ainsi afin tous toutes tout toute autres'.split(
       ' ',
     ),
   ),
