@@ -9,7 +9,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildClassifier, type Calibration, type Classifier } from '../src/classify/classifier.ts';
+import {
+  buildClassifier,
+  type Calibration,
+  type Classifier,
+  FEATURES,
+  type Feature,
+  loadCalibration,
+} from '../src/classify/classifier.ts';
 import { type GoldPassage, labelledExamples, loadGold } from '../src/classify/labelled.ts';
 import { FrameworkTfIdf } from '../src/classify/tfidf.ts';
 import { evaluate, type Metrics, type Prediction } from '../src/eval/metrics.ts';
@@ -69,20 +76,10 @@ function fitCalibration(dev: Gold[], current: Calibration): Calibration {
     const { features } = classifier.layers(item.text, item.lang as Language);
     const goldSet = new Set(item.primary === null ? [] : [item.primary, ...item.acceptable]);
     features.forEach((f, i) => {
-      rows.push({
-        x: [f.lexicon, f.lexiconTop, f.model, f.similarity, f.actionSimilarity, 1],
-        y: goldSet.has(i + 1) ? 1 : 0,
-      });
+      rows.push({ x: [...FEATURES.map((name) => f[name]), 1], y: goldSet.has(i + 1) ? 1 : 0 });
     });
   }
-  const w = [
-    current.lexicon,
-    current.lexiconTop,
-    current.model,
-    current.similarity,
-    current.actionSimilarity ?? 0,
-    current.bias,
-  ];
+  const w = [...FEATURES.map((name) => current[name]), current.bias];
   const lr = 0.5;
   const l2 = 1e-3;
   for (let iter = 0; iter < 6000; iter++) {
@@ -100,12 +97,8 @@ function fitCalibration(dev: Gold[], current: Calibration): Calibration {
   }
   const r = (v: number | undefined) => Math.round((v ?? 0) * 1000) / 1000;
   return {
-    lexicon: r(w[0]),
-    lexiconTop: r(w[1]),
-    model: r(w[2]),
-    similarity: r(w[3]),
-    actionSimilarity: r(w[4]),
-    bias: r(w[5]),
+    ...(Object.fromEntries(FEATURES.map((name, k) => [name, r(w[k])])) as Record<Feature, number>),
+    bias: r(w[FEATURES.length]),
     profile: current.profile,
   };
 }
@@ -114,7 +107,7 @@ let classifier = buildClassifier({ framework, extraExamples: labelledExamples(go
 let devScorer = crossFitted();
 if (args.includes('--fit')) {
   const file = join(root, 'src/classify/calibration.json');
-  const current = JSON.parse(readFileSync(file, 'utf8')) as Calibration;
+  const current = loadCalibration();
   const fitted = fitCalibration(
     gold.filter((g) => g.split === 'dev'),
     current,

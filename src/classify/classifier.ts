@@ -26,33 +26,26 @@ import { FrameworkTfIdf, type RankedObjective } from './tfidf.ts';
 
 export const LANGS: Language[] = ['en', 'nl', 'fr', 'de'];
 
-/** Logistic weights of the layer features. */
-export interface Calibration {
-  lexicon: number;
-  lexiconTop: number;
-  model: number;
-  similarity: number;
-  actionSimilarity: number;
+/**
+ * The layer features of one objective for one passage, the calibration's inputs: the lexicon's
+ * saturated score and whether it is the passage's strongest lexicon objective, the model's
+ * posterior, and the similarity to the objective's whole text and to its closest lettered action.
+ */
+export const FEATURES = ['lexicon', 'lexiconTop', 'model', 'similarity', 'actionSimilarity'] as const;
+export type Feature = (typeof FEATURES)[number];
+export type LayerFeatures = Record<Feature, number>;
+
+/** Logistic weights of the layer features, their bias, and the weight of the document profile. */
+export type Calibration = Record<Feature, number> & {
   bias: number;
   /** Weight of the document profile when ranking with context (extract-actions). */
   profile: number;
-}
+};
 
 const CALIBRATION_FILE = join(import.meta.dirname, 'calibration.json');
 
 export function loadCalibration(): Calibration {
   return JSON.parse(readFileSync(CALIBRATION_FILE, 'utf8')) as Calibration;
-}
-
-/** The layer features of one objective for one passage. */
-export interface LayerFeatures {
-  lexicon: number;
-  lexiconTop: number;
-  model: number;
-  /** Similarity to the objective's whole text. */
-  similarity: number;
-  /** Similarity to its closest lettered action. */
-  actionSimilarity: number;
 }
 
 export interface ClassifyContext {
@@ -116,14 +109,7 @@ export class Classifier {
 
   score(f: LayerFeatures): number {
     const c = this.parts.calibration;
-    return sigmoid(
-      c.lexicon * f.lexicon +
-        c.lexiconTop * f.lexiconTop +
-        c.model * f.model +
-        c.similarity * f.similarity +
-        c.actionSimilarity * f.actionSimilarity +
-        c.bias,
-    );
+    return sigmoid(FEATURES.reduce((z, name) => z + c[name] * f[name], c.bias));
   }
 
   classify(text: string, opts: { lang?: Language; context?: ClassifyContext } = {}): Classification {
