@@ -79,19 +79,13 @@ describe('classifier', () => {
   it('uses the document profile for short action rows', () => {
     const profile = new Array(23).fill(0.01);
     profile[9] = 0.6;
-    const alone = classifier.classify(
-      'Develop a mobile application with the basic instructions of the circular',
-      {
-        lang: 'en',
-      },
-    ).objectives;
-    const withContext = classifier.classify(
-      'Develop a mobile application with the basic instructions of the circular',
-      {
-        lang: 'en',
-        context: { profile },
-      },
-    ).objectives;
+    const alone = classifier.classify('Carry out the second evaluation of the working method', {
+      lang: 'en',
+    }).objectives;
+    const withContext = classifier.classify('Carry out the second evaluation of the working method', {
+      lang: 'en',
+      context: { profile },
+    }).objectives;
     expect(alone[0]?.objective).not.toBe(10);
     expect(withContext[0]?.objective).toBe(10);
   });

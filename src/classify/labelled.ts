@@ -25,7 +25,11 @@ export function loadGold(): GoldPassage[] {
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as GoldPassage);
-  return [...corpus, ...LANGUAGES.flatMap(loadAuthored)];
+  const authored = LANGUAGES.flatMap((lang) => [
+    ...loadAuthored(`authored.${lang}.tsv`, lang, splitOf),
+    ...loadAuthored(`authored-rounds.${lang}.tsv`, lang, () => 'dev'),
+  ]);
+  return [...corpus, ...authored];
 }
 
 /** Same rule as scripts/build-gold.ts: about half of the items go to each split, by a hash of the id. */
@@ -35,13 +39,18 @@ const splitOf = (id: string): GoldPassage['split'] =>
     : 'dev';
 
 /**
- * Passages the developers wrote in the style of government, NGO and news text, because the corpus
- * has no French or German text, its only Dutch text is the GCM itself and its review-style English is
- * one document (docs/ANNOTATION.md).
- * One per line: `id<TAB>primary<TAB>acceptable<TAB>text`, `-` for no objective.
+ * Passages the developers wrote in the style of government, NGO, news and review text, because the
+ * corpus has no French or German text, its only Dutch text is the GCM itself and its review-style
+ * English is one document (docs/ANNOTATION.md). One per line: `id<TAB>primary<TAB>acceptable<TAB>text`,
+ * `-` for no objective. `authored.xx.tsv` is split by hash like the corpus gold; the passages of
+ * `authored-rounds.xx.tsv` were each scored once, blind, and then used to mend the lexicons, so they
+ * are development data only.
  */
-function loadAuthored(lang: string): GoldPassage[] {
-  const file = `authored.${lang}.tsv`;
+function loadAuthored(
+  file: string,
+  lang: string,
+  split: (id: string) => GoldPassage['split'],
+): GoldPassage[] {
   return readFileSync(join(import.meta.dirname, '../../eval', file), 'utf8')
     .trim()
     .split('\n')
@@ -55,7 +64,7 @@ function loadAuthored(lang: string): GoldPassage[] {
         section: '',
         primary: primary === '-' ? null : Number(primary),
         acceptable: acceptable ? acceptable.split(',').map(Number) : [],
-        split: splitOf(id),
+        split: split(id),
       };
     });
 }
