@@ -136,19 +136,21 @@ function line(label: string, m: Metrics): string {
 console.log(
   `Gold set: ${gold.length} passages; evaluating the ${splitArg} split (${items.length}). Classifier ${classifier.version}.`,
 );
-const authored = (i: Gold) => i.source.startsWith('eval/authored');
+const blind = (i: Gold) => i.source.startsWith('eval/authored-blind');
+const authored = (i: Gold) => i.source.startsWith('eval/authored') && !blind(i);
 const groups: [string, (i: Gold) => boolean][] = [
   ['all', () => true],
   ...['en', 'nl', 'fr', 'de'].flatMap((lang): [string, (i: Gold) => boolean][] => [
     [lang, (i) => i.lang === lang],
-    [`${lang} corpus`, (i) => i.lang === lang && !authored(i)],
+    [`${lang} corpus`, (i) => i.lang === lang && !authored(i) && !blind(i)],
     [`${lang} authored`, (i) => i.lang === lang && authored(i)],
+    [`${lang} blind`, (i) => i.lang === lang && blind(i)],
   ]),
 ];
 const results = new Map<string, Metrics>();
 for (const [lang, member] of groups) {
   const subset = items.filter(member);
-  // A breakdown row only when the language has both kinds of passage.
+  // A breakdown row only when the language has more than one kind of passage.
   if (
     subset.length === 0 ||
     (lang.includes(' ') && subset.length === items.filter((i) => i.lang === lang.split(' ')[0]).length)
