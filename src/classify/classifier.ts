@@ -15,6 +15,7 @@ import {
   matchLexicon,
 } from './lexicon.ts';
 import { frameworkExamples, NaiveBayes, type SerializedModel, type TrainingExample } from './model.ts';
+import { once } from './once.ts';
 import { FrameworkTfIdf, type RankedObjective } from './tfidf.ts';
 
 /**
@@ -69,7 +70,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export interface ClassifierParts {
   framework: Framework;
   model: NaiveBayes;
-  lexicons: Map<Language, CompiledLexicon>;
+  /** Compiled on first use per language. */
+  lexicons: Map<Language, () => CompiledLexicon>;
   similarity: FrameworkTfIdf;
   calibration: Calibration;
 }
@@ -87,7 +89,7 @@ export class Classifier {
   /** The per-objective layer features (the calibration's inputs), plus what evidence each found. */
   layers(text: string, lang: Language) {
     const tokens = analyse(text, lang);
-    const lexicon = this.parts.lexicons.get(lang) ?? this.parts.lexicons.get('en');
+    const lexicon = (this.parts.lexicons.get(lang) ?? this.parts.lexicons.get('en'))?.();
     const hits = lexicon ? matchLexicon(text, lexicon, lexicon.language === lang ? tokens : undefined) : [];
     const topWeight = hits[0]?.weight ?? 0;
     const nb = this.parts.model.predict(tokens, lang);
@@ -188,7 +190,7 @@ export function buildClassifier(opts: BuildOptions = {}): Classifier {
   return new Classifier({
     framework,
     model,
-    lexicons: new Map(files.map((f) => [f.language, compileLexicon(f)])),
+    lexicons: new Map(files.map((f) => [f.language, once(() => compileLexicon(f))])),
     similarity: new FrameworkTfIdf(framework, 'full'),
     calibration: opts.calibration ?? loadCalibration(),
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Framework, Language } from '../framework/schema.ts';
 import { analyse, compoundGrams, type Token } from './analyse.ts';
 import { type LexiconFile, TIER_WEIGHT } from './lexicon.ts';
+import { once } from './once.ts';
 
 /**
  * A multinomial naive Bayes model over stems, stem bigrams and (Dutch, German) compound n-grams,
@@ -42,54 +43,66 @@ export function features(tokens: Token[], lang: Language): string[] {
   return out;
 }
 
+function trainLanguage(examples: TrainingExample[], objectiveCount: number): LanguageModel {
+  const m: LanguageModel = { counts: new Map(), totals: new Float64Array(objectiveCount) };
+  for (const ex of examples) {
+    const o = ex.objective - 1;
+    if (o < 0 || o >= objectiveCount) continue;
+    const w = ex.weight ?? 1;
+    for (const f of features(analyse(ex.text, ex.lang), ex.lang)) {
+      let row = m.counts.get(f);
+      if (!row) {
+        row = new Float64Array(objectiveCount);
+        m.counts.set(f, row);
+      }
+      row[o] = (row[o] ?? 0) + w;
+      m.totals[o] = (m.totals[o] ?? 0) + w;
+    }
+  }
+  return m;
+}
+
 export class NaiveBayes {
   private constructor(
     readonly version: string,
     readonly objectiveCount: number,
-    private readonly models: Partial<Record<Language, LanguageModel>>,
+    /** Per language, trained (or read) on first use, so `gcmt classify` starts fast. */
+    private readonly models: Partial<Record<Language, () => LanguageModel>>,
     readonly exampleCount: number,
   ) {}
 
   static train(examples: TrainingExample[], objectiveCount: number): NaiveBayes {
-    const models: Partial<Record<Language, LanguageModel>> = {};
     const hash = createHash('sha256');
+    const byLanguage = new Map<Language, TrainingExample[]>();
     for (const ex of examples) {
       hash.update(`${ex.lang}\u0000${ex.objective}\u0000${ex.weight ?? 1}\u0000${ex.text}\u0001`);
-      models[ex.lang] ??= { counts: new Map(), totals: new Float64Array(objectiveCount) };
-      const m = models[ex.lang] as LanguageModel;
-      const o = ex.objective - 1;
-      if (o < 0 || o >= objectiveCount) continue;
-      const w = ex.weight ?? 1;
-      for (const f of features(analyse(ex.text, ex.lang), ex.lang)) {
-        let row = m.counts.get(f);
-        if (!row) {
-          row = new Float64Array(objectiveCount);
-          m.counts.set(f, row);
-        }
-        row[o] = (row[o] ?? 0) + w;
-        m.totals[o] = (m.totals[o] ?? 0) + w;
-      }
+      const list = byLanguage.get(ex.lang);
+      if (list) list.push(ex);
+      else byLanguage.set(ex.lang, [ex]);
     }
+    const models: Partial<Record<Language, () => LanguageModel>> = {};
+    for (const [lang, list] of byLanguage) models[lang] = once(() => trainLanguage(list, objectiveCount));
     return new NaiveBayes(`nb-${hash.digest('hex').slice(0, 12)}`, objectiveCount, models, examples.length);
   }
 
   static fromJSON(data: SerializedModel): NaiveBayes {
-    const models: Partial<Record<Language, LanguageModel>> = {};
+    const models: Partial<Record<Language, () => LanguageModel>> = {};
     for (const [lang, m] of Object.entries(data.languages) as [
       Language,
       NonNullable<SerializedModel['languages'][Language]>,
     ][]) {
-      models[lang] = {
+      models[lang] = once(() => ({
         counts: new Map(m.counts.map(([f, row]) => [f, Float64Array.from(row)])),
         totals: Float64Array.from(m.totals),
-      };
+      }));
     }
     return new NaiveBayes(data.version, data.objectives, models, data.examples);
   }
 
   toJSON(): SerializedModel {
     const languages: SerializedModel['languages'] = {};
-    for (const [lang, m] of Object.entries(this.models) as [Language, LanguageModel][]) {
+    for (const [lang, model] of Object.entries(this.models) as [Language, () => LanguageModel][]) {
+      const m = model();
       languages[lang] = { counts: [...m.counts].map(([f, row]) => [f, [...row]]), totals: [...m.totals] };
     }
     return { version: this.version, objectives: this.objectiveCount, examples: this.exampleCount, languages };
@@ -97,7 +110,7 @@ export class NaiveBayes {
 
   /** Posterior-like scores per objective (sum 1), or all zeros when the language has no model or no known word. */
   predict(tokens: Token[], lang: Language): number[] {
-    const m = this.models[lang] ?? this.models.en;
+    const m = (this.models[lang] ?? this.models.en)?.();
     const zero = new Array(this.objectiveCount).fill(0);
     if (!m) return zero;
     const rows: Float64Array[] = [];

@@ -1,5 +1,6 @@
 import type { Framework, Language } from '../framework/schema.ts';
 import { analyse, type Token } from './analyse.ts';
+import { once } from './once.ts';
 
 /**
  * TF-IDF cosine similarity between a passage and the framework text: per objective, and to each
@@ -64,6 +65,15 @@ function buildPostings(entries: Entry[], lang: Language): Postings {
   return postings;
 }
 
+function vectorise(tf: Map<string, number>, idf: Map<string, number>): Vector {
+  const v: Vector = new Map();
+  for (const [t, n] of tf) {
+    const w = idf.get(t);
+    if (w) v.set(t, (1 + Math.log(n)) * w);
+  }
+  return normalise(v);
+}
+
 function dotAll(q: Vector, postings: Postings | undefined, size: number): Float64Array {
   const acc = new Float64Array(size);
   if (!postings) return acc;
@@ -73,88 +83,93 @@ function dotAll(q: Vector, postings: Postings | undefined, size: number): Float6
   return acc;
 }
 
+/** One language's part of the index: IDF weights and postings of objectives and actions. */
+interface LanguageIndex {
+  idf: Map<string, number>;
+  objectivePostings: Postings;
+  actionPostings: Postings;
+}
+
+const LANGS: Language[] = ['en', 'nl', 'fr', 'de'];
+
 export class FrameworkTfIdf {
-  private readonly idf: Partial<Record<Language, Map<string, number>>> = {};
   private readonly objectives: Entry[] = [];
   private readonly actions: Entry[] = [];
-  private readonly objectivePostings: Partial<Record<Language, Postings>> = {};
-  private readonly actionPostings: Partial<Record<Language, Postings>> = {};
+  /** Built on first use per language (English first, as actions without text fall back to it). */
+  private readonly index: Partial<Record<Language, () => LanguageIndex>> = {};
 
-  constructor(framework: Framework, fields: FrameworkFields) {
-    const langs: Language[] = ['en', 'nl', 'fr', 'de'];
-    const docs = new Map<Language, { entry: Entry; isAction: boolean; terms: string[] }[]>(
-      langs.map((l) => [l, []]),
-    );
+  constructor(
+    private readonly framework: Framework,
+    private readonly fields: FrameworkFields,
+  ) {
     for (const o of framework.objectives) {
-      const entry: Entry = { objective: o.number, vectors: {} };
-      this.objectives.push(entry);
-      for (const lang of langs) {
-        const parts = [o.title[lang]];
-        if (fields === 'full') parts.push(o.commitment[lang], ...o.actions.map((a) => a.text[lang]));
-        const text = parts.filter(Boolean).join(' ');
-        if (text)
-          docs.get(lang)?.push({ entry, isAction: false, terms: analyse(text, lang).map((t) => t.stem) });
-      }
-      if (fields !== 'full') continue;
-      for (const a of o.actions) {
-        const actionEntry: Entry = { objective: o.number, ref: a.ref, vectors: {} };
-        this.actions.push(actionEntry);
-        for (const lang of langs) {
-          const text = a.text[lang];
-          if (text)
-            docs
-              .get(lang)
-              ?.push({ entry: actionEntry, isAction: true, terms: analyse(text, lang).map((t) => t.stem) });
-        }
-      }
+      this.objectives.push({ objective: o.number, vectors: {} });
+      if (fields === 'full')
+        for (const a of o.actions) this.actions.push({ objective: o.number, ref: a.ref, vectors: {} });
     }
-    for (const [lang, list] of docs) {
-      const objectiveDocs = list.filter((d) => !d.isAction);
-      if (objectiveDocs.length === 0) continue;
-      const df = new Map<string, number>();
-      for (const d of objectiveDocs) for (const t of new Set(d.terms)) df.set(t, (df.get(t) ?? 0) + 1);
-      const idf = new Map<string, number>();
-      for (const [t, n] of df) idf.set(t, Math.log((1 + objectiveDocs.length) / (1 + n)) + 1);
-      this.idf[lang] = idf;
-      for (const d of list) d.entry.vectors[lang] = this.vectorise(termFreq(d.terms), lang);
-      this.objectivePostings[lang] = buildPostings(this.objectives, lang);
-      // Actions without text in this language are compared in English, as before.
-      this.actionPostings[lang] = buildPostings(
-        this.actions.map((a) => ({ ...a, vectors: { [lang]: a.vectors[lang] ?? a.vectors.en } })),
-        lang,
-      );
+    for (const lang of LANGS) {
+      if (framework.objectives.some((o) => o.title[lang] || o.commitment[lang]))
+        this.index[lang] = once(() => this.build(lang));
     }
   }
 
-  private vectorise(tf: Map<string, number>, lang: Language): Vector {
-    const idf = this.idf[lang];
-    const v: Vector = new Map();
-    if (!idf) return v;
-    for (const [t, n] of tf) {
-      const w = idf.get(t);
-      if (w) v.set(t, (1 + Math.log(n)) * w);
-    }
-    return normalise(v);
+  private indexFor(lang: Language): LanguageIndex | undefined {
+    return this.index[lang]?.();
+  }
+
+  private build(lang: Language): LanguageIndex {
+    const docs: { entry: Entry; isAction: boolean; terms: string[] }[] = [];
+    const stems = (text: string) => analyse(text, lang).map((t) => t.stem);
+    let a = 0;
+    this.framework.objectives.forEach((o, i) => {
+      const entry = this.objectives[i] as Entry;
+      const parts = [o.title[lang]];
+      if (this.fields === 'full') parts.push(o.commitment[lang], ...o.actions.map((x) => x.text[lang]));
+      const text = parts.filter(Boolean).join(' ');
+      if (text) docs.push({ entry, isAction: false, terms: stems(text) });
+      if (this.fields !== 'full') return;
+      for (const action of o.actions) {
+        const actionEntry = this.actions[a++] as Entry;
+        const actionText = action.text[lang];
+        if (actionText) docs.push({ entry: actionEntry, isAction: true, terms: stems(actionText) });
+      }
+    });
+    const objectiveDocs = docs.filter((d) => !d.isAction);
+    const df = new Map<string, number>();
+    for (const d of objectiveDocs) for (const t of new Set(d.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+    const idf = new Map<string, number>();
+    for (const [t, n] of df) idf.set(t, Math.log((1 + objectiveDocs.length) / (1 + n)) + 1);
+    for (const d of docs) d.entry.vectors[lang] = vectorise(termFreq(d.terms), idf);
+    // Actions without text in this language are compared in English.
+    const english = lang === 'en' ? undefined : this.indexFor('en');
+    return {
+      idf,
+      objectivePostings: buildPostings(this.objectives, lang),
+      actionPostings: buildPostings(
+        this.actions.map((x) => ({
+          ...x,
+          vectors: { [lang]: x.vectors[lang] ?? (english && x.vectors.en) },
+        })),
+        lang,
+      ),
+    };
   }
 
   /** Prepares a query; a language without framework text falls back to English. */
   query(text: string, lang: Language, tokens?: Token[]): SimilarityQuery {
-    const useLang: Language = this.idf[lang] ? lang : 'en';
+    const useLang: Language = this.index[lang] ? lang : 'en';
     const toks = tokens && useLang === lang ? tokens : analyse(text, useLang);
-    return {
-      lang: useLang,
-      tokens: toks,
-      vector: this.vectorise(termFreq(toks.map((t) => t.stem)), useLang),
-    };
+    const idf = this.indexFor(useLang)?.idf ?? new Map<string, number>();
+    return { lang: useLang, tokens: toks, vector: vectorise(termFreq(toks.map((t) => t.stem)), idf) };
   }
 
   /** Cosine similarity to each objective, indexed by objective number - 1. */
   similarities(q: SimilarityQuery): number[] {
-    return [...dotAll(q.vector, this.objectivePostings[q.lang], this.objectives.length)];
+    return [...dotAll(q.vector, this.indexFor(q.lang)?.objectivePostings, this.objectives.length)];
   }
 
   private actionScores(q: SimilarityQuery): Float64Array {
-    q.actionScores ??= dotAll(q.vector, this.actionPostings[q.lang], this.actions.length);
+    q.actionScores ??= dotAll(q.vector, this.indexFor(q.lang)?.actionPostings, this.actions.length);
     return q.actionScores;
   }
 
