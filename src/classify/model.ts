@@ -22,6 +22,20 @@ interface LanguageModel {
   /** feature → weighted count per objective (index = objective - 1): one lookup per feature. */
   counts: Map<string, Float64Array>;
   totals: Float64Array;
+  /** feature → log(count + ALPHA) per objective, worked out once per feature when first met. */
+  logs?: Map<string, Float64Array>;
+}
+
+function logRow(m: LanguageModel, feature: string): Float64Array | undefined {
+  m.logs ??= new Map();
+  let logs = m.logs.get(feature);
+  if (!logs) {
+    const row = m.counts.get(feature);
+    if (!row) return undefined;
+    logs = row.map((count) => Math.log(count + ALPHA));
+    m.logs.set(feature, logs);
+  }
+  return logs;
 }
 
 export interface SerializedModel {
@@ -113,18 +127,19 @@ export class NaiveBayes {
     const m = (this.models[lang] ?? this.models.en)?.();
     const zero = new Array(this.objectiveCount).fill(0);
     if (!m) return zero;
-    const rows: Float64Array[] = [];
+    const sums = new Float64Array(this.objectiveCount);
+    let known = 0;
     for (const f of features(tokens, this.models[lang] ? lang : 'en')) {
-      const row = m.counts.get(f);
-      if (row) rows.push(row);
+      const row = logRow(m, f);
+      if (!row) continue;
+      known++;
+      for (let o = 0; o < sums.length; o++) sums[o] = (sums[o] ?? 0) + (row[o] ?? 0);
     }
-    if (rows.length === 0) return zero;
+    if (known === 0) return zero;
     const vocabulary = m.counts.size;
     const logs = zero.map((_, o) => {
       const denom = Math.log((m.totals[o] ?? 0) + ALPHA * vocabulary);
-      let s = 0;
-      for (const row of rows) s += Math.log((row[o] ?? 0) + ALPHA);
-      return (s / rows.length - denom) / TEMPERATURE;
+      return ((sums[o] ?? 0) / known - denom) / TEMPERATURE;
     });
     const max = Math.max(...logs);
     const exps = logs.map((l) => Math.exp(l - max));

@@ -48,6 +48,8 @@ export interface SimilarityQuery {
   tokens: Token[];
   /** Cosine to every lettered action (same order as the framework), computed on first use. */
   actionScores?: Float64Array;
+  /** Per objective, the closest action and its similarity, worked out on first use. */
+  closest?: { ref?: string; score: number }[];
 }
 
 /** term → (entry index, weight): dot products touch only the terms a passage contains. */
@@ -173,26 +175,30 @@ export class FrameworkTfIdf {
     return q.actionScores;
   }
 
+  /** Per objective, its closest lettered action and that action's similarity (index = objective - 1). */
+  private closestActions(q: SimilarityQuery): { ref?: string; score: number }[] {
+    if (!q.closest) {
+      const best: { ref?: string; score: number }[] = this.objectives.map(() => ({ score: 0 }));
+      const scores = this.actionScores(q);
+      this.actions.forEach((a, i) => {
+        const s = scores[i] ?? 0;
+        const current = best[a.objective - 1];
+        if (current && s > current.score)
+          best[a.objective - 1] = { ...(a.ref ? { ref: a.ref } : {}), score: s };
+      });
+      q.closest = best;
+    }
+    return q.closest;
+  }
+
   /** Per objective, the similarity of its closest lettered action (index = objective - 1). */
   actionSimilarities(q: SimilarityQuery): number[] {
-    const best = this.objectives.map(() => 0);
-    const scores = this.actionScores(q);
-    this.actions.forEach((a, i) => {
-      const s = scores[i] ?? 0;
-      if (s > (best[a.objective - 1] ?? 0)) best[a.objective - 1] = s;
-    });
-    return best;
+    return this.closestActions(q).map((c) => c.score);
   }
 
   /** The lettered action of `objective` closest to the query, if any shares a term with it. */
   nearestAction(q: SimilarityQuery, objective: number): string | undefined {
-    const scores = this.actionScores(q);
-    let best: { ref?: string; s: number } = { s: 0 };
-    this.actions.forEach((a, i) => {
-      const s = scores[i] ?? 0;
-      if (a.objective === objective && s > best.s) best = { ...(a.ref ? { ref: a.ref } : {}), s };
-    });
-    return best.ref;
+    return this.closestActions(q)[objective - 1]?.ref;
   }
 
   /** The query's words that carry weight for an objective. */
