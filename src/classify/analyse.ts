@@ -56,7 +56,8 @@ const STOP: Record<Language, Set<string>> = {
   ),
 };
 
-const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
+// Hyphens split words: "diaspora-led" and "migrant-inclusive" meet "diaspora" and "migrant".
+const WORD = /[\p{L}][\p{L}\p{N}'’]*/gu;
 
 export interface Token {
   /** The word as it appears, lower-cased. */
