@@ -112,7 +112,7 @@ if (args.includes('--fit')) {
     gold.filter((g) => g.split === 'dev'),
     current,
   );
-  writeFileSync(file, `${JSON.stringify(fitted)}\n`);
+  writeFileSync(file, `${JSON.stringify(fitted, null, 2)}\n`);
   console.log(`calibration refitted on the dev split: ${JSON.stringify(fitted)}`);
   classifier = buildClassifier({ framework, calibration: fitted, extraExamples: labelledExamples(gold) });
   devScorer = crossFitted(fitted);
