@@ -178,15 +178,25 @@ export interface BuildOptions {
   lexiconFiles?: LexiconFile[];
 }
 
+/**
+ * What the model learns from: the framework text (pass it through `withGlosses` so French and German
+ * have action text), the lexicon terms, and labelled passages (by default the gold set's dev split).
+ * `gcmt model train` adds the links people confirmed.
+ */
+export function trainingExamples(
+  framework: Framework,
+  files: LexiconFile[],
+  labelled: TrainingExample[] = labelledExamples(loadGold()),
+): TrainingExample[] {
+  return [...frameworkExamples(framework, files), ...labelled];
+}
+
 export function buildClassifier(opts: BuildOptions = {}): Classifier {
   const framework = withGlosses(opts.framework ?? loadFramework('gcm'));
   const files = opts.lexiconFiles ?? LANGS.map(loadLexiconFile);
   const model =
     opts.model ??
-    NaiveBayes.train(
-      [...frameworkExamples(framework, files), ...(opts.extraExamples ?? labelledExamples(loadGold()))],
-      framework.objectives.length,
-    );
+    NaiveBayes.train(trainingExamples(framework, files, opts.extraExamples), framework.objectives.length);
   return new Classifier({
     framework,
     model,

@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildClassifier } from '../../src/classify/classifier.ts';
 import { runCli } from '../helpers/cli.ts';
 
 describe('gcmt classify (DESIGN §5 contract)', () => {
@@ -38,5 +42,16 @@ describe('gcmt classify (DESIGN §5 contract)', () => {
     const res = await runCli(['lexicon', '--objective', '10', '--lang', 'nl']);
     expect(res.stdout).toMatch(/^Objective 10: .*mensenhandel/);
     expect(res.stdout).toContain('slachtoffers van mensenhandel');
+  });
+
+  it('trains the same model as the built-in one when no link has been confirmed yet', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gcmt-model-'));
+    const out = join(dir, 'model.json');
+    const res = await runCli(['model', 'train', '--out', out], { env: { GCMT_DATA_DIR: join(dir, 'data') } });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/\(0 confirmed links\)/);
+    // Same training data (framework with glosses, lexicons, labelled passages), so the same version.
+    const saved = JSON.parse(readFileSync(out, 'utf8')) as { version: string };
+    expect(`${saved.version}+lex+tfidf`).toBe(buildClassifier().version);
   });
 });

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { LANGS, modelPath } from '../../classify/classifier.ts';
-import { labelledExamples, loadGold } from '../../classify/labelled.ts';
+import { LANGS, modelPath, trainingExamples } from '../../classify/classifier.ts';
+import { withGlosses } from '../../classify/glosses.ts';
 import { loadLexiconFile } from '../../classify/lexicon.ts';
-import { frameworkExamples, NaiveBayes } from '../../classify/model.ts';
+import { NaiveBayes } from '../../classify/model.ts';
 import { withDatabase } from '../../config.ts';
 import { confirmedExamples } from '../../db/repositories/links.ts';
 import { loadFramework } from '../../framework/load.ts';
@@ -20,14 +20,10 @@ export function registerModel(program: Command): void {
     .option('--out <file>', 'where to save the model (default: next to the data folder, or $GCMT_MODEL)')
     .action(async (opts: { out?: string }) => {
       await withDatabase(async (db) => {
-        const framework = loadFramework('gcm');
+        const framework = withGlosses(loadFramework('gcm'));
         const confirmed = await confirmedExamples(db);
         const trained = NaiveBayes.train(
-          [
-            ...frameworkExamples(framework, LANGS.map(loadLexiconFile)),
-            ...labelledExamples(loadGold()),
-            ...confirmed,
-          ],
+          [...trainingExamples(framework, LANGS.map(loadLexiconFile)), ...confirmed],
           framework.objectives.length,
         );
         const out = opts.out ?? modelPath();
