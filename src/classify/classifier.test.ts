@@ -76,6 +76,18 @@ describe('classifier', () => {
     expect(process[0]?.objective).toBe(23);
   });
 
+  it('does not read common words that share a stem with a lexicon term as that term', () => {
+    // "competent" stems like "competences", "vise" (aims) like "visa", "menées" like "MENA",
+    // "unies" (Nations unies) like "Unia", "traitement" (processing) like "traite" (trafficking).
+    const en = matchLexicon('The competent authorities refer the case.', lexiconFor('en'));
+    expect(en.map((h) => h.objective)).not.toContain(18);
+    const fr = matchLexicon(
+      'Le programme vise à soutenir les actions menées par les Nations unies et le traitement des dossiers.',
+      lexiconFor('fr'),
+    );
+    expect(fr.map((h) => h.objective).filter((o) => [5, 7, 10, 17].includes(o))).toEqual([]);
+  });
+
   it('uses the document profile for short action rows', () => {
     const profile = new Array(23).fill(0.01);
     profile[9] = 0.6;
