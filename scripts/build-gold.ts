@@ -16,13 +16,12 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { splitOf } from '../src/classify/labelled.ts';
 import { loadFramework } from '../src/framework/load.ts';
 import { parseDocument } from '../src/ingest/parse.ts';
 
 const root = join(import.meta.dirname, '..');
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-const split = (id: string) =>
-  Number.parseInt(hash(`split:${id}`).slice(0, 8), 16) % 2 === 0 ? 'test' : 'dev';
 
 function readLabels(file: string): Map<string, { primary: number | null; acceptable: number[] }> {
   const out = new Map();
@@ -48,7 +47,7 @@ const en = readLabels('labels.en.txt');
 for (const c of candidates) {
   const label = en.get(c.id);
   if (!label) throw new Error(`no label for ${c.id}`);
-  items.push({ ...c, ...label, split: split(c.id) });
+  items.push({ ...c, ...label, split: splitOf(c.id) });
 }
 
 const nlFile = 'gcm-final-draft-nl-2018.txt';
@@ -64,7 +63,7 @@ for (const [id, label] of readLabels('labels.nl.txt')) {
     section: p.sectionPath.at(-1) ?? '',
     text: p.text,
     ...label,
-    split: split(id),
+    split: splitOf(id),
   });
 }
 const fw = loadFramework('gcm');
@@ -87,7 +86,7 @@ for (const x of sample) {
     primary: x.objective,
     acceptable: [],
     frameworkRef: x.ref,
-    split: split(id),
+    split: splitOf(id),
   });
 }
 writeFileSync(join(root, 'eval/gold.jsonl'), `${items.map((i) => JSON.stringify(i)).join('\n')}\n`);

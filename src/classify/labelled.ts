@@ -33,8 +33,8 @@ export function loadGold(): GoldPassage[] {
   return [...corpus, ...authored];
 }
 
-/** Same rule as scripts/build-gold.ts: about half of the items go to each split, by a hash of the id. */
-const splitOf = (id: string): GoldPassage['split'] =>
+/** About half of the items go to each split, by a hash of the id (also used by scripts/build-gold.ts). */
+export const splitOf = (id: string): GoldPassage['split'] =>
   Number.parseInt(createHash('sha256').update(`split:${id}`).digest('hex').slice(0, 8), 16) % 2 === 0
     ? 'test'
     : 'dev';

@@ -209,7 +209,7 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
   for (const [objective, terms] of found) {
     const entry = lex.file.objectives[String(objective)];
     if (entry?.exclude.some((x) => lower.includes(x.toLowerCase()))) continue;
-    const anchored = [...terms.values()].some((t) => t.tier === 'strong' || t.tier === 'medium');
+    const anchored = specific.has(objective);
     let weight = 0;
     const evidence: string[] = [];
     for (const t of terms.values()) {
