@@ -1,4 +1,4 @@
-import type { Framework, Language } from '../framework/schema.ts';
+import { type Framework, LANGUAGES, type Language } from '../framework/schema.ts';
 import { analyse, type Token } from './analyse.ts';
 import { once } from './once.ts';
 
@@ -92,8 +92,6 @@ interface LanguageIndex {
   actionPostings: Postings;
 }
 
-const LANGS: Language[] = ['en', 'nl', 'fr', 'de'];
-
 export class FrameworkTfIdf {
   private readonly objectives: Entry[] = [];
   private readonly actions: Entry[] = [];
@@ -109,7 +107,7 @@ export class FrameworkTfIdf {
       if (fields === 'full')
         for (const a of o.actions) this.actions.push({ objective: o.number, ref: a.ref, vectors: {} });
     }
-    for (const lang of LANGS) {
+    for (const lang of LANGUAGES) {
       if (framework.objectives.some((o) => o.title[lang] || o.commitment[lang]))
         this.index[lang] = once(() => this.build(lang));
     }
