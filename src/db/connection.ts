@@ -11,6 +11,16 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/**
+ * The one row a statement must return (an INSERT … RETURNING): its absence is a bug in the statement,
+ * not bad input, so it is an Error rather than an AppError.
+ */
+export async function queryOne<T>(db: Queryable, sql: string, params: unknown[], what: string): Promise<T> {
+  const [row] = await db.query<T>(sql, params);
+  if (!row) throw new Error(`${what} returned no row`);
+  return row;
+}
+
 export interface Database extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */

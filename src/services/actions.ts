@@ -1,4 +1,4 @@
-import type { Database, Queryable } from '../db/connection.ts';
+import { type Database, type Queryable, queryOne } from '../db/connection.ts';
 import { audit, auditActor } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
 import { assertAttachmentsExist } from './attachments.ts';
@@ -130,7 +130,8 @@ export interface NewAction {
 
 export async function createAction(db: Database, input: NewAction, user: User): Promise<number> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.query<{ id: number }>(
+    const row = await queryOne<{ id: number }>(
+      tx,
       `INSERT INTO action (plan_id, title, text, start_year, end_year, status, source, confidence)
        VALUES ($1, $2, $3, $4, $5, $6, '{"kind": "manual"}', 1) RETURNING id`,
       [
@@ -141,8 +142,8 @@ export async function createAction(db: Database, input: NewAction, user: User): 
         input.endYear ?? null,
         input.status ?? 'planned',
       ],
+      'action insert',
     );
-    if (!row) throw new Error('action insert returned no id');
     for (const a of input.actors ?? []) {
       await tx.query(`INSERT INTO action_actor (action_id, actor_id, role) VALUES ($1, $2, $3)`, [
         row.id,

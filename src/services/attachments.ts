@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database, Queryable } from '../db/connection.ts';
+import { type Database, type Queryable, queryOne } from '../db/connection.ts';
 import { audit, auditActor } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
 import type { User } from './users.ts';
@@ -28,11 +28,12 @@ export async function addAttachment(
     sha256: createHash('sha256').update(file.bytes).digest('hex'),
   };
   return db.transaction(async (tx) => {
-    const [row] = await tx.query<{ id: number }>(
+    const row = await queryOne<{ id: number }>(
+      tx,
       `INSERT INTO attachment (name, media_type, size_bytes, sha256, data, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [meta.name, meta.media_type, meta.size_bytes, meta.sha256, file.bytes, user.id],
+      'attachment insert',
     );
-    if (!row) throw new Error('attachment insert returned no id');
     await audit(tx, auditActor(user), {
       action: 'attachment.add',
       entity: 'attachment',

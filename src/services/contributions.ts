@@ -1,4 +1,4 @@
-import type { Database, Queryable } from '../db/connection.ts';
+import { type Database, type Queryable, queryOne } from '../db/connection.ts';
 import { audit, auditActor } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
 import { assertAttachmentsExist } from './attachments.ts';
@@ -30,7 +30,8 @@ export async function submitContribution(
   if (input.objectives.length === 0) throw new AppError('bad_request', 'name at least one objective');
   return db.transaction(async (tx) => {
     await assertAttachmentsExist(tx, input.attachmentId ? [input.attachmentId] : []);
-    const [row] = await tx.query<{ id: number }>(
+    const row = await queryOne<{ id: number }>(
+      tx,
       `INSERT INTO contribution (author_id, country, objectives, text, file) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
       [
         user.id,
@@ -39,8 +40,8 @@ export async function submitContribution(
         input.text,
         input.attachmentId ? JSON.stringify({ attachmentId: input.attachmentId }) : null,
       ],
+      'contribution insert',
     );
-    if (!row) throw new Error('contribution insert returned no id');
     await audit(tx, auditActor(user), {
       action: 'contribution.submit',
       entity: 'contribution',

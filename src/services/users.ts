@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import argon2 from 'argon2';
-import type { Database, Queryable } from '../db/connection.ts';
+import { type Database, type Queryable, queryOne } from '../db/connection.ts';
 import { type AuditActor, audit, auditActor } from '../db/repositories/audit.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from './permissions.ts';
@@ -68,11 +68,12 @@ export async function createUser(
   return db.transaction(async (tx) => {
     const exists = await tx.query(`SELECT 1 FROM app_user WHERE email = $1`, [email]);
     if (exists.length) throw new AppError('conflict', `a user with e-mail ${email} exists already`);
-    const [row] = await tx.query<{ id: number }>(
+    const row = await queryOne<{ id: number }>(
+      tx,
       `INSERT INTO app_user (email, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`,
       [email, input.displayName ?? '', hash, input.role],
+      'user insert',
     );
-    if (!row) throw new Error('user insert returned no id');
     for (const actorId of input.actorIds ?? []) {
       await tx.query(`INSERT INTO user_actor (user_id, actor_id) VALUES ($1, $2)`, [row.id, actorId]);
     }

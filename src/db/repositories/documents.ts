@@ -1,6 +1,6 @@
 import type { ExtractedAction } from '../../extract/types.ts';
 import type { Passage } from '../../ingest/types.ts';
-import type { Queryable } from '../connection.ts';
+import { type Queryable, queryOne } from '../connection.ts';
 
 export const DOCUMENT_TYPES = [
   'framework',
@@ -35,7 +35,8 @@ export async function insertDocument(
   db: Queryable,
   doc: Omit<DocumentRow, 'id' | 'created_at'> & { provenance: unknown; created_by: number | null },
 ): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
+  const row = await queryOne<{ id: number }>(
+    db,
     `INSERT INTO document (title, type, country, language, source_hash, filename, media_type, size_bytes, provenance, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
     [
@@ -50,8 +51,8 @@ export async function insertDocument(
       JSON.stringify(doc.provenance),
       doc.created_by,
     ],
+    'document insert',
   );
-  if (!row) throw new Error('document insert returned no id');
   return row.id;
 }
 
@@ -94,11 +95,12 @@ export async function insertPlan(
     end: number | null;
   },
 ): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
+  const row = await queryOne<{ id: number }>(
+    db,
     `INSERT INTO plan (title, country, document_id, period_start, period_end) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [plan.title, plan.country, plan.documentId, plan.start, plan.end],
+    'plan insert',
   );
-  if (!row) throw new Error('plan insert returned no id');
   return row.id;
 }
 
@@ -107,7 +109,8 @@ export async function insertAction(
   a: ExtractedAction,
   refs: { planId: number | null; documentId: number; passageId: number | null },
 ): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
+  const row = await queryOne<{ id: number }>(
+    db,
     `INSERT INTO action (plan_id, document_id, title, text, language, responsible_raw, timing_raw, start_year, end_year,
        recurring, status, source_passage_id, source, confidence)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'planned', $11, $12, $13) RETURNING id`,
@@ -132,8 +135,8 @@ export async function insertAction(
       }),
       a.confidence,
     ],
+    'action insert',
   );
-  if (!row) throw new Error('action insert returned no id');
   return row.id;
 }
 
@@ -142,12 +145,13 @@ export async function upsertActor(
   db: Queryable,
   actor: { name: string; level: string; country: string; known: boolean },
 ): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
+  const row = await queryOne<{ id: number }>(
+    db,
     `INSERT INTO actor (name, level, country, needs_review) VALUES ($1, $2, $3, $4)
      ON CONFLICT (country, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
     [actor.name, actor.level, actor.country, !actor.known],
+    'actor upsert',
   );
-  if (!row) throw new Error('actor upsert returned no id');
   return row.id;
 }
 
