@@ -14,6 +14,15 @@ import { authorize } from '../auth.ts';
 import { idParams, pageQuery, queryBoolean } from '../schemas.ts';
 
 const year = z.number().int().min(1950).max(2200);
+
+/** The fields a person sets on an action: all of them when creating it, any of them when editing. */
+const actionFields = z.object({
+  title: z.string().min(1).max(500),
+  text: z.string().max(20000).optional(),
+  status: z.enum(STATUSES).optional(),
+  startYear: year.nullable().optional(),
+  endYear: year.nullable().optional(),
+});
 const etag = (version: number) => `W/"${version}"`;
 
 /** The version a client read: from If-Match (an ETag we sent) or from the body. */
@@ -69,13 +78,8 @@ export function actionRoutes(db: Database): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['actions'],
-          body: z.object({
-            title: z.string().min(1).max(500),
-            text: z.string().max(20000).optional(),
+          body: actionFields.extend({
             planId: z.number().int().positive().optional(),
-            startYear: year.nullable().optional(),
-            endYear: year.nullable().optional(),
-            status: z.enum(STATUSES).optional(),
             actors: z
               .array(
                 z.object({ actorId: z.number().int().positive(), role: z.enum(['lead', 'contributor']) }),
@@ -97,14 +101,7 @@ export function actionRoutes(db: Database): FastifyPluginAsyncZod {
         schema: {
           tags: ['actions'],
           params: idParams,
-          body: z.object({
-            version: z.number().int().positive().optional(),
-            title: z.string().min(1).max(500).optional(),
-            text: z.string().max(20000).optional(),
-            status: z.enum(STATUSES).optional(),
-            startYear: year.nullable().optional(),
-            endYear: year.nullable().optional(),
-          }),
+          body: actionFields.partial().extend({ version: z.number().int().positive().optional() }),
         },
       },
       async (req, reply) => {
