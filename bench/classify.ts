@@ -3,8 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyse } from '../src/classify/analyse.ts';
-import { buildClassifier, LANGS } from '../src/classify/classifier.ts';
+import { buildClassifier } from '../src/classify/classifier.ts';
 import { lexiconFor, loadLexiconFile, matchLexicon } from '../src/classify/lexicon.ts';
+import { LANGUAGES } from '../src/framework/schema.ts';
 import { parseDocument } from '../src/ingest/parse.ts';
 import { corpus, fmt, mb, percentile, timeRuns } from './lib.ts';
 
@@ -25,7 +26,7 @@ export async function benchClassify(): Promise<void> {
   const t0 = performance.now();
   const classifier = buildClassifier();
   // Each language's parts are built on first use: one passage per language builds them all.
-  for (const lang of LANGS) classifier.classify('migration', { lang });
+  for (const lang of LANGUAGES) classifier.classify('migration', { lang });
   const buildMs = performance.now() - t0;
   const runs = await timeRuns(
     () => {

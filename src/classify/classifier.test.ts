@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildClassifier, defaultClassifier, LANGS } from './classifier.ts';
+import { LANGUAGES } from '../framework/schema.ts';
+import { buildClassifier, defaultClassifier } from './classifier.ts';
 import { lexiconFor, loadLexiconFile, matchLexicon } from './lexicon.ts';
 import { NaiveBayes } from './model.ts';
 
@@ -128,7 +129,7 @@ describe('model', () => {
   });
 
   it('has a lexicon for every objective in every language', () => {
-    for (const lang of LANGS) {
+    for (const lang of LANGUAGES) {
       const file = loadLexiconFile(lang);
       expect(
         Object.keys(file.objectives)

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFramework } from '../framework/load.ts';
-import type { Framework, Language } from '../framework/schema.ts';
+import { type Framework, LANGUAGES, type Language } from '../framework/schema.ts';
 import { detectLanguage } from '../ingest/language.ts';
 import type { PassageLanguage } from '../ingest/types.ts';
 import { analyse } from './analyse.ts';
@@ -24,8 +24,6 @@ import { FrameworkTfIdf, type RankedObjective } from './tfidf.ts';
  * of the gold set (`npm run eval -- --fit`), so a score reads as a probability that the objective
  * is right for the passage. Pure, CPU only, deterministic.
  */
-
-export const LANGS: Language[] = ['en', 'nl', 'fr', 'de'];
 
 /**
  * The layer features of one objective for one passage, the calibration's inputs: the lexicon's
@@ -193,7 +191,7 @@ export function trainingExamples(
 
 export function buildClassifier(opts: BuildOptions = {}): Classifier {
   const framework = withGlosses(opts.framework ?? loadFramework('gcm'));
-  const files = opts.lexiconFiles ?? LANGS.map(loadLexiconFile);
+  const files = opts.lexiconFiles ?? LANGUAGES.map(loadLexiconFile);
   const model =
     opts.model ??
     NaiveBayes.train(trainingExamples(framework, files, opts.extraExamples), framework.objectives.length);

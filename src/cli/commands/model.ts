@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { LANGS, modelPath, trainingExamples } from '../../classify/classifier.ts';
+import { modelPath, trainingExamples } from '../../classify/classifier.ts';
 import { withGlosses } from '../../classify/glosses.ts';
 import { loadLexiconFile } from '../../classify/lexicon.ts';
 import { NaiveBayes } from '../../classify/model.ts';
 import { withDatabase } from '../../config.ts';
 import { confirmedExamples } from '../../db/repositories/links.ts';
 import { loadFramework } from '../../framework/load.ts';
+import { LANGUAGES } from '../../framework/schema.ts';
 
 /** `gcmt model train`: retrain the statistical model on the framework plus human-confirmed links. */
 export function registerModel(program: Command): void {
@@ -23,7 +24,7 @@ export function registerModel(program: Command): void {
         const framework = withGlosses(loadFramework('gcm'));
         const confirmed = await confirmedExamples(db);
         const trained = NaiveBayes.train(
-          [...trainingExamples(framework, LANGS.map(loadLexiconFile)), ...confirmed],
+          [...trainingExamples(framework, LANGUAGES.map(loadLexiconFile)), ...confirmed],
           framework.objectives.length,
         );
         const out = opts.out ?? modelPath();
