@@ -30,7 +30,14 @@ import { FrameworkTfIdf, type RankedObjective } from './tfidf.ts';
  * saturated score and whether it is the passage's strongest lexicon objective, the model's
  * posterior, and the similarity to the objective's whole text and to its closest lettered action.
  */
-export const FEATURES = ['lexicon', 'lexiconTop', 'model', 'similarity', 'actionSimilarity'] as const;
+export const FEATURES = [
+  'lexicon',
+  'lexiconTop',
+  'model',
+  'modelTop',
+  'similarity',
+  'actionSimilarity',
+] as const;
 export type Feature = (typeof FEATURES)[number];
 export type LayerFeatures = Record<Feature, number>;
 
@@ -91,6 +98,7 @@ export class Classifier {
     const hits = lexicon ? matchLexicon(text, lexicon, lexicon.language === lang ? tokens : undefined) : [];
     const topWeight = hits[0]?.weight ?? 0;
     const nb = this.parts.model.predict(tokens, lang);
+    const nbTop = Math.max(...nb);
     const query = this.parts.similarity.query(text, lang, tokens);
     const sims = this.parts.similarity.similarities(query);
     const actionSims = this.parts.similarity.actionSimilarities(query);
@@ -100,6 +108,7 @@ export class Classifier {
         lexicon: hit?.score ?? 0,
         lexiconTop: hit && hit.weight === topWeight ? 1 : 0,
         model: nb[i] ?? 0,
+        modelTop: nb[i] === nbTop ? 1 : 0,
         similarity,
         actionSimilarity: actionSims[i] ?? 0,
       };

@@ -65,8 +65,11 @@ export interface CompiledLexicon {
 }
 
 export function loadLexiconFile(lang: Language): LexiconFile {
-  const raw = JSON.parse(readFileSync(join(import.meta.dirname, 'lexicon', `${lang}.json`), 'utf8'));
-  return lexiconSchema.parse(raw);
+  return parseLexiconFile(readFileSync(join(import.meta.dirname, 'lexicon', `${lang}.json`), 'utf8'));
+}
+
+export function parseLexiconFile(json: string): LexiconFile {
+  return lexiconSchema.parse(JSON.parse(json));
 }
 
 export function compileLexicon(file: LexiconFile): CompiledLexicon {
