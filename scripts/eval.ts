@@ -99,7 +99,7 @@ const lexiconsAt = (commit: string): LexiconFile[] =>
 function fitCalibration(dev: Gold[], current: Calibration): Calibration {
   const rows: { x: number[]; y: number }[] = [];
   /** The rounds as they were scored blind: their features with the lexicons of the day. */
-  const replay: { rows: typeof rows; primary: number }[] = [];
+  const replay: { rows: typeof rows; primary: number; lang: string }[] = [];
   const scorers = new Map<string, (item: Gold) => Classifier>();
   const scorerAt = (commit: string) => {
     let scorer = scorers.get(commit);
@@ -118,7 +118,8 @@ function fitCalibration(dev: Gold[], current: Calibration): Calibration {
       y: goldSet.has(i + 1) ? 1 : 0,
     }));
     rows.push(...itemRows);
-    if (roundCommit(item) && item.primary !== null) replay.push({ rows: itemRows, primary: item.primary });
+    if (roundCommit(item) && item.primary !== null)
+      replay.push({ rows: itemRows, primary: item.primary, lang: item.lang });
   }
   const w = [...FEATURES.map((name) => current[name]), current.bias];
   const lr = 0.5;
@@ -136,17 +137,21 @@ function fitCalibration(dev: Gold[], current: Calibration): Calibration {
       w[k] = wk - lr * (grad[k] / rows.length + (k < w.length - 1 ? l2 * wk : 0));
     });
   }
-  let top1 = 0;
-  let top3 = 0;
-  for (const item of replay) {
-    const z = item.rows.map(({ x, y }, i) => ({ i, y, z: x.reduce((s, xi, k) => s + xi * (w[k] ?? 0), 0) }));
-    z.sort((a, b) => b.z - a.z);
-    if (z[0]?.y) top1++;
-    if (z.slice(0, 3).some((o) => o.i + 1 === item.primary)) top3++;
+  for (const lang of ['all', ...LANGUAGES]) {
+    const items = replay.filter((item) => lang === 'all' || item.lang === lang);
+    let top1 = 0;
+    let top3 = 0;
+    for (const item of items) {
+      const ranked = item.rows
+        .map(({ x, y }, i) => ({ objective: i + 1, y, z: x.reduce((s, xi, k) => s + xi * (w[k] ?? 0), 0) }))
+        .sort((a, b) => b.z - a.z);
+      if (ranked[0]?.y) top1++;
+      if (ranked.slice(0, 3).some((o) => o.objective === item.primary)) top3++;
+    }
+    console.log(
+      `rounds replayed with the lexicons they were scored on, ${lang} (n=${items.length}): top-1 ${pct(top1 / items.length)}  top-3 ${pct(top3 / items.length)}`,
+    );
   }
-  console.log(
-    `rounds replayed with the lexicons they were scored on (n=${replay.length}): top-1 ${pct(top1 / replay.length)}  top-3 ${pct(top3 / replay.length)}`,
-  );
   const r = (v: number | undefined) => Math.round((v ?? 0) * 1000) / 1000;
   return {
     ...(Object.fromEntries(FEATURES.map((name, k) => [name, r(w[k])])) as Record<Feature, number>),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../framework/schema.ts';
+import { analyse } from './analyse.ts';
 import { buildClassifier, defaultClassifier } from './classifier.ts';
 import { lexiconFor, loadLexiconFile, matchLexicon } from './lexicon.ts';
 import { NaiveBayes } from './model.ts';
@@ -137,5 +138,18 @@ describe('model', () => {
           .sort((a, b) => a - b),
       ).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
     }
+  });
+
+  it('has no phrase that the analyser shrinks to one common word', () => {
+    // Numbers and stop words are dropped, so "3 per cent" would match every "per cent" and "kwamen
+    // om" every "kwamen" (came): a phrase must keep at least two stems, or be a single word.
+    const shrunk = LANGUAGES.flatMap((lang) =>
+      Object.values(loadLexiconFile(lang).objectives).flatMap((entry) =>
+        [...entry.strong, ...entry.medium, ...entry.weak].filter(
+          (term) => term.trim().split(/[\s-]+/).length > 1 && analyse(term, lang).length < 2,
+        ),
+      ),
+    );
+    expect(shrunk).toEqual([]);
   });
 });
