@@ -45,7 +45,7 @@ export interface SerializedModel {
   languages: Partial<Record<Language, { counts: [string, number[]][]; totals: number[] }>>;
 }
 
-const ALPHA = 0.2;
+const ALPHA = 0.02;
 /** Softmax temperature on per-token log-likelihoods: spreads NB's overconfident posteriors. */
 const TEMPERATURE = 0.35;
 
