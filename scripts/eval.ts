@@ -121,7 +121,8 @@ function fitCalibration(dev: Gold[], current: Calibration): Calibration {
     if (roundCommit(item) && item.primary !== null)
       replay.push({ rows: itemRows, primary: item.primary, lang: item.lang });
   }
-  const w = [...FEATURES.map((name) => current[name]), current.bias];
+  // A feature new to the list starts at 0, so adding one needs no edit of calibration.json.
+  const w = [...FEATURES.map((name) => current[name] ?? 0), current.bias ?? 0];
   const lr = 0.5;
   const l2 = 1e-3;
   for (let iter = 0; iter < 6000; iter++) {
