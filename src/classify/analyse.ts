@@ -88,11 +88,13 @@ export function analyse(text: string, lang: Language): Token[] {
  * Character n-grams of long words: Dutch and German glue words into compounds
  * ("arbeidsmarktintegratie"), so parts of a compound still meet their separate forms.
  */
-export function compoundGrams(tokens: Token[], n = 5, minLength = 9): string[] {
-  const out: string[] = [];
+export function compoundGrams(tokens: Token[], n = 5, minLength = 9): string[][] {
+  const out: string[][] = [];
   for (const t of tokens) {
     if (t.surface.length < minLength) continue;
-    for (let i = 0; i + n <= t.surface.length; i++) out.push(`#${t.surface.slice(i, i + n)}`);
+    const grams: string[] = [];
+    for (let i = 0; i + n <= t.surface.length; i++) grams.push(`#${t.surface.slice(i, i + n)}`);
+    out.push(grams);
   }
   return out;
 }

@@ -49,11 +49,17 @@ const ALPHA = 0.02;
 /** Softmax temperature on per-token log-likelihoods: spreads NB's overconfident posteriors. */
 const TEMPERATURE = 0.35;
 
-export function features(tokens: Token[], lang: Language): string[] {
+/**
+ * The features of a text with their weights: stems and stem bigrams count 1 each; the n-grams of
+ * one long word share a weight of 1 between them, so that a single compound does not outvote the
+ * rest of the passage with its dozen overlapping n-grams.
+ */
+export function features(tokens: Token[], lang: Language): [string, number][] {
   const stems = tokens.map((t) => t.stem);
-  const out = [...stems];
-  for (let i = 0; i + 1 < stems.length; i++) out.push(`${stems[i]}_${stems[i + 1]}`);
-  if (lang === 'nl' || lang === 'de') out.push(...compoundGrams(tokens));
+  const out: [string, number][] = stems.map((s) => [s, 1]);
+  for (let i = 0; i + 1 < stems.length; i++) out.push([`${stems[i]}_${stems[i + 1]}`, 1]);
+  if (lang === 'nl' || lang === 'de')
+    for (const grams of compoundGrams(tokens)) for (const g of grams) out.push([g, 1 / grams.length]);
   return out;
 }
 
@@ -63,14 +69,14 @@ function trainLanguage(examples: TrainingExample[], objectiveCount: number): Lan
     const o = ex.objective - 1;
     if (o < 0 || o >= objectiveCount) continue;
     const w = ex.weight ?? 1;
-    for (const f of features(analyse(ex.text, ex.lang), ex.lang)) {
+    for (const [f, fw] of features(analyse(ex.text, ex.lang), ex.lang)) {
       let row = m.counts.get(f);
       if (!row) {
         row = new Float64Array(objectiveCount);
         m.counts.set(f, row);
       }
-      row[o] = (row[o] ?? 0) + w;
-      m.totals[o] = (m.totals[o] ?? 0) + w;
+      row[o] = (row[o] ?? 0) + w * fw;
+      m.totals[o] = (m.totals[o] ?? 0) + w * fw;
     }
   }
   return m;
@@ -129,11 +135,11 @@ export class NaiveBayes {
     if (!m) return zero;
     const sums = new Float64Array(this.objectiveCount);
     let known = 0;
-    for (const f of features(tokens, this.models[lang] ? lang : 'en')) {
+    for (const [f, fw] of features(tokens, this.models[lang] ? lang : 'en')) {
       const row = logRow(m, f);
       if (!row) continue;
-      known++;
-      for (let o = 0; o < sums.length; o++) sums[o] = (sums[o] ?? 0) + (row[o] ?? 0);
+      known += fw;
+      for (let o = 0; o < sums.length; o++) sums[o] = (sums[o] ?? 0) + fw * (row[o] ?? 0);
     }
     if (known === 0) return zero;
     const vocabulary = m.counts.size;
