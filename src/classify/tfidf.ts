@@ -52,18 +52,24 @@ export interface SimilarityQuery {
   closest?: { ref?: string; score: number }[];
 }
 
-/** term → (entry index, weight): dot products touch only the terms a passage contains. */
-type Postings = Map<string, [number, number][]>;
+/** term → the entries it occurs in and its weight there: dot products touch only the passage's terms. */
+type Postings = Map<string, { entries: Int32Array; weights: Float64Array }>;
 
 function buildPostings(entries: Entry[], lang: Language): Postings {
-  const postings: Postings = new Map();
+  const lists = new Map<string, [number, number][]>();
   entries.forEach((e, i) => {
     for (const [term, w] of e.vectors[lang] ?? []) {
-      const list = postings.get(term) ?? [];
+      const list = lists.get(term) ?? [];
       list.push([i, w]);
-      postings.set(term, list);
+      lists.set(term, list);
     }
   });
+  const postings: Postings = new Map();
+  for (const [term, list] of lists)
+    postings.set(term, {
+      entries: Int32Array.from(list, ([i]) => i),
+      weights: Float64Array.from(list, ([, w]) => w),
+    });
   return postings;
 }
 
@@ -80,7 +86,12 @@ function dotAll(q: Vector, postings: Postings | undefined, size: number): Float6
   const acc = new Float64Array(size);
   if (!postings) return acc;
   for (const [term, x] of q) {
-    for (const [i, w] of postings.get(term) ?? []) acc[i] = (acc[i] ?? 0) + x * w;
+    const p = postings.get(term);
+    if (!p) continue;
+    for (let k = 0; k < p.entries.length; k++) {
+      const i = p.entries[k] as number;
+      acc[i] = (acc[i] as number) + x * (p.weights[k] as number);
+    }
   }
   return acc;
 }
@@ -176,15 +187,20 @@ export class FrameworkTfIdf {
   /** Per objective, its closest lettered action and that action's similarity (index = objective - 1). */
   private closestActions(q: SimilarityQuery): { ref?: string; score: number }[] {
     if (!q.closest) {
-      const best: { ref?: string; score: number }[] = this.objectives.map(() => ({ score: 0 }));
+      const best = new Float64Array(this.objectives.length);
+      const bestAction = new Int32Array(this.objectives.length).fill(-1);
       const scores = this.actionScores(q);
-      this.actions.forEach((a, i) => {
-        const s = scores[i] ?? 0;
-        const current = best[a.objective - 1];
-        if (current && s > current.score)
-          best[a.objective - 1] = { ...(a.ref ? { ref: a.ref } : {}), score: s };
+      for (let i = 0; i < this.actions.length; i++) {
+        const o = (this.actions[i] as Entry).objective - 1;
+        if ((scores[i] as number) > (best[o] as number)) {
+          best[o] = scores[i] as number;
+          bestAction[o] = i;
+        }
+      }
+      q.closest = [...best].map((score, o) => {
+        const ref = this.actions[bestAction[o] as number]?.ref;
+        return ref ? { ref, score } : { score };
       });
-      q.closest = best;
     }
     return q.closest;
   }
