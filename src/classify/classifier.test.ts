@@ -145,7 +145,7 @@ describe('model', () => {
     // om" every "kwamen" (came): a phrase must keep at least two stems, or be a single word.
     const shrunk = LANGUAGES.flatMap((lang) =>
       Object.values(loadLexiconFile(lang).objectives).flatMap((entry) =>
-        [...entry.strong, ...entry.medium, ...entry.weak].filter(
+        [...entry.strong, ...entry.medium, ...entry.weak, ...entry.context].filter(
           (term) => term.trim().split(/[\s-]+/).length > 1 && analyse(term, lang).length < 2,
         ),
       ),
