@@ -62,6 +62,9 @@ describe('classifier', () => {
     expect(de[0]).toMatchObject({ objective: 9, evidence: ['Schleusungskriminalität'] });
     const nl = matchLexicon('De mensenhandelbestrijding krijgt meer middelen.', lexiconFor('nl'));
     expect(nl[0]?.objective).toBe(10);
+    // A derived word is not a compound: "gemeenschappelijke" (common) is no "gemeenschap" (community).
+    const common = matchLexicon('Een gemeenschappelijke aanpak.', lexiconFor('nl'));
+    expect(common.some((h) => h.evidence.includes('gemeenschappelijke'))).toBe(false);
     // English and French do not compound: no partial-word matches there.
     expect(matchLexicon('The smugglingwise test.', lexiconFor('en'))).toEqual([]);
   });

@@ -125,6 +125,12 @@ const CROSS_CUTTING_DAMPING = 0.3;
 const MIN_PART = 5;
 const MIN_COMPOUND = 9;
 
+/**
+ * Endings that derive a new word rather than start a compound's head: "gemeenschappelijk" (common)
+ * is not a kind of "gemeenschap" (community), nor "gemeinschaftlich" of "Gemeinschaft".
+ */
+const DERIVATION = /^(?:[a-z]?e?lijk|ig|isch|lich|heid|heit|keit)/;
+
 /** Length of the affix a compound part is looked up by (not longer than MIN_PART - 1, a stem may be shorter than its word). */
 const AFFIX = 4;
 
@@ -167,12 +173,10 @@ function compoundMatches(token: Token, index: CompoundIndex): Term[] {
     const stem = t.stems[0] ?? '';
     const word = t.text.toLowerCase();
     if (stem === token.stem || word === token.surface) return false;
-    return (
-      token.stem.startsWith(stem) ||
-      token.surface.startsWith(word) ||
-      (stem.length >= MIN_PART && token.stem.endsWith(stem)) ||
-      token.surface.endsWith(word)
-    );
+    const modifier =
+      (token.stem.startsWith(stem) && !DERIVATION.test(token.surface.slice(stem.length))) ||
+      (token.surface.startsWith(word) && !DERIVATION.test(token.surface.slice(word.length)));
+    return modifier || (stem.length >= MIN_PART && token.stem.endsWith(stem)) || token.surface.endsWith(word);
   });
 }
 
