@@ -60,8 +60,9 @@ export interface CompiledLexicon {
   byFirstStem: Map<string, Term[]>;
   /** One-word terms that may match as part of a compound (Dutch and German only), by affix. */
   compoundParts: CompoundIndex;
-  outOfScope: Set<string>;
-  migration: Set<string>;
+  /** Refugee-only phrases and migration phrases, as stem sequences. */
+  outOfScope: string[][];
+  migration: string[][];
 }
 
 export function loadLexiconFile(lang: Language): LexiconFile {
@@ -88,8 +89,8 @@ export function compileLexicon(file: LexiconFile): CompiledLexicon {
   }
   // Longest phrases first, so "victims of trafficking" is preferred over "victims".
   for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
-  const stemSet = (terms: string[]) =>
-    new Set(terms.flatMap((t) => analyse(t, file.language).map((x) => x.stem)));
+  // Phrases, not bags of their words: "international protection" is refugee wording, "protection" is not.
+  const phrases = (terms: string[]) => terms.map((t) => analyse(t, file.language).map((x) => x.stem));
   const compounding = file.language === 'nl' || file.language === 'de';
   const compoundParts = indexCompoundParts(
     compounding
@@ -101,8 +102,8 @@ export function compileLexicon(file: LexiconFile): CompiledLexicon {
     file,
     byFirstStem,
     compoundParts,
-    outOfScope: stemSet(file.outOfScope.terms),
-    migration: stemSet(file.outOfScope.migrationTerms),
+    outOfScope: phrases(file.outOfScope.terms),
+    migration: phrases(file.outOfScope.migrationTerms),
   };
 }
 
@@ -203,9 +204,9 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
     }
     i += Math.max(1, longest);
   }
-  const stems = new Set(tokens.map((t) => t.stem));
-  const refugeeOnly =
-    [...lex.outOfScope].some((s) => stems.has(s)) && ![...lex.migration].some((s) => stems.has(s));
+  const occurs = (phrase: string[]) =>
+    phrase.length > 0 && tokens.some((_, i) => phrase.every((s, k) => tokens[i + k]?.stem === s));
+  const refugeeOnly = lex.outOfScope.some(occurs) && !lex.migration.some(occurs);
   const lower = text.toLowerCase();
   const specific = new Set(
     [...found]
