@@ -69,6 +69,14 @@ describe('classifier', () => {
     expect(matchLexicon('The smugglingwise test.', lexiconFor('en'))).toEqual([]);
   });
 
+  it('does not count a term inside an exclude phrase, but still counts it elsewhere', () => {
+    const lex = lexiconFor('en');
+    const idiom = matchLexicon('Visas were offered in return for cooperation.', lex);
+    expect(idiom.some((h) => h.objective === 21)).toBe(false);
+    const both = matchLexicon('Visas were offered in return for help with the return of migrants.', lex);
+    expect(both.find((h) => h.objective === 21)?.evidence).toEqual(['return of migrants']);
+  });
+
   it('lets cooperation wording give way to the objective a passage names specifically', () => {
     const lex = lexiconFor('en');
     const hits = matchLexicon(

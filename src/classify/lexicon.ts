@@ -181,10 +181,31 @@ function compoundMatches(token: Token, index: CompoundIndex): Term[] {
   });
 }
 
+/**
+ * Where each objective's exclude phrases occur in the text ("in return for" is no return): its
+ * terms do not count inside them, while the rest of the passage still does.
+ */
+function excludedSpans(text: string, lex: CompiledLexicon): Map<number, [number, number][]> {
+  const lower = text.toLowerCase();
+  const spans = new Map<number, [number, number][]>();
+  for (const [num, entry] of Object.entries(lex.file.objectives)) {
+    for (const phrase of entry.exclude) {
+      const x = phrase.toLowerCase();
+      for (let at = lower.indexOf(x); at >= 0; at = lower.indexOf(x, at + 1)) {
+        const list = spans.get(Number(num)) ?? [];
+        list.push([at, at + x.length]);
+        spans.set(Number(num), list);
+      }
+    }
+  }
+  return spans;
+}
+
 /** Scores every objective whose lexicon terms occur in `text`. */
 export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Token[]): LexiconHit[] {
   const tokens = analysed ?? analyse(text, lex.language);
   const found = new Map<number, Map<string, { tier: Tier; surface: string }>>();
+  const excluded = excludedSpans(text, lex);
   let i = 0;
   while (i < tokens.length) {
     const candidates = lex.byFirstStem.get(tokens[i]?.stem ?? '') ?? [];
@@ -195,6 +216,8 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
     const longest = matched[0]?.stems.length ?? 0;
     for (const term of matched) {
       if (term.stems.length < longest) break;
+      const start = tokens[i]?.start ?? 0;
+      if (excluded.get(term.objective)?.some(([from, to]) => start >= from && start < to)) continue;
       const surface = text.slice(tokens[i]?.start ?? 0, tokens[i + longest - 1]?.end ?? 0);
       const perObjective = found.get(term.objective) ?? new Map();
       // Keyed by stems: "deportation" and "deportations" are one term, counted once.
@@ -207,7 +230,6 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
   const occurs = (phrase: string[]) =>
     phrase.length > 0 && tokens.some((_, i) => phrase.every((s, k) => tokens[i + k]?.stem === s));
   const refugeeOnly = lex.outOfScope.some(occurs) && !lex.migration.some(occurs);
-  const lower = text.toLowerCase();
   const specific = new Set(
     [...found]
       .filter(([, terms]) => [...terms.values()].some((t) => t.tier === 'strong' || t.tier === 'medium'))
@@ -215,8 +237,6 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
   );
   const hits: LexiconHit[] = [];
   for (const [objective, terms] of found) {
-    const entry = lex.file.objectives[String(objective)];
-    if (entry?.exclude.some((x) => lower.includes(x.toLowerCase()))) continue;
     const anchored = specific.has(objective);
     let weight = 0;
     const evidence: string[] = [];
