@@ -60,6 +60,8 @@ export interface CompiledLexicon {
   byFirstStem: Map<string, Term[]>;
   /** One-word terms that may match as part of a compound (Dutch and German only), by affix. */
   compoundParts: CompoundIndex;
+  /** Every objective's exclude phrases, lower-cased. */
+  excludes: { objective: number; phrase: string }[];
   /** Refugee-only phrases and migration phrases, as stem sequences. */
   outOfScope: string[][];
   migration: string[][];
@@ -102,6 +104,9 @@ export function compileLexicon(file: LexiconFile): CompiledLexicon {
     file,
     byFirstStem,
     compoundParts,
+    excludes: Object.entries(file.objectives).flatMap(([num, entry]) =>
+      entry.exclude.map((x) => ({ objective: Number(num), phrase: x.toLowerCase() })),
+    ),
     outOfScope: phrases(file.outOfScope.terms),
     migration: phrases(file.outOfScope.migrationTerms),
   };
@@ -186,16 +191,14 @@ function compoundMatches(token: Token, index: CompoundIndex): Term[] {
  * terms do not count inside them, while the rest of the passage still does.
  */
 function excludedSpans(text: string, lex: CompiledLexicon): Map<number, [number, number][]> {
-  const lower = text.toLowerCase();
   const spans = new Map<number, [number, number][]>();
-  for (const [num, entry] of Object.entries(lex.file.objectives)) {
-    for (const phrase of entry.exclude) {
-      const x = phrase.toLowerCase();
-      for (let at = lower.indexOf(x); at >= 0; at = lower.indexOf(x, at + 1)) {
-        const list = spans.get(Number(num)) ?? [];
-        list.push([at, at + x.length]);
-        spans.set(Number(num), list);
-      }
+  if (lex.excludes.length === 0) return spans;
+  const lower = text.toLowerCase();
+  for (const { objective, phrase } of lex.excludes) {
+    for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+      const list = spans.get(objective) ?? [];
+      list.push([at, at + phrase.length]);
+      spans.set(objective, list);
     }
   }
   return spans;

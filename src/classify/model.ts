@@ -22,20 +22,27 @@ interface LanguageModel {
   /** feature → weighted count per objective (index = objective - 1): one lookup per feature. */
   counts: Map<string, Float64Array>;
   totals: Float64Array;
-  /** feature → log(count + ALPHA) per objective, worked out once per feature when first met. */
+  /**
+   * feature → log(count + ALPHA) per objective, worked out once per feature when first met; a
+   * feature the model does not know is remembered as UNKNOWN, so it costs one lookup next time.
+   */
   logs?: Map<string, Float64Array>;
 }
+
+const UNKNOWN = new Float64Array(0);
+/** The memo is cleared beyond this many features, so a long-running server does not grow without end. */
+const MAX_MEMO = 500_000;
 
 function logRow(m: LanguageModel, feature: string): Float64Array | undefined {
   m.logs ??= new Map();
   let logs = m.logs.get(feature);
   if (!logs) {
     const row = m.counts.get(feature);
-    if (!row) return undefined;
-    logs = row.map((count) => Math.log(count + ALPHA));
+    logs = row ? row.map((count) => Math.log(count + ALPHA)) : UNKNOWN;
+    if (m.logs.size >= MAX_MEMO) m.logs.clear();
     m.logs.set(feature, logs);
   }
-  return logs;
+  return logs === UNKNOWN ? undefined : logs;
 }
 
 export interface SerializedModel {
@@ -50,17 +57,24 @@ const ALPHA = 0.02;
 const TEMPERATURE = 0.35;
 
 /**
- * The features of a text with their weights: stems and stem bigrams count 1 each; the n-grams of
- * one long word share a weight of 1 between them, so that a single compound does not outvote the
- * rest of the passage with its dozen overlapping n-grams.
+ * Visits the features of a text with their weights: stems and stem bigrams count 1 each; the
+ * n-grams of one long word share a weight of 1 between them, so that a single compound does not
+ * outvote the rest of the passage with its dozen overlapping n-grams. (A visitor, not a list: this
+ * runs for every passage and every training example.)
  */
-export function features(tokens: Token[], lang: Language): [string, number][] {
-  const stems = tokens.map((t) => t.stem);
-  const out: [string, number][] = stems.map((s) => [s, 1]);
-  for (let i = 0; i + 1 < stems.length; i++) out.push([`${stems[i]}_${stems[i + 1]}`, 1]);
+export function forEachFeature(
+  tokens: Token[],
+  lang: Language,
+  visit: (feature: string, weight: number) => void,
+) {
+  for (let i = 0; i < tokens.length; i++) {
+    const stem = (tokens[i] as Token).stem;
+    visit(stem, 1);
+    const next = tokens[i + 1];
+    if (next) visit(`${stem}_${next.stem}`, 1);
+  }
   if (lang === 'nl' || lang === 'de')
-    for (const grams of compoundGrams(tokens)) for (const g of grams) out.push([g, 1 / grams.length]);
-  return out;
+    for (const grams of compoundGrams(tokens)) for (const g of grams) visit(g, 1 / grams.length);
 }
 
 function trainLanguage(examples: TrainingExample[], objectiveCount: number): LanguageModel {
@@ -69,7 +83,7 @@ function trainLanguage(examples: TrainingExample[], objectiveCount: number): Lan
     const o = ex.objective - 1;
     if (o < 0 || o >= objectiveCount) continue;
     const w = ex.weight ?? 1;
-    for (const [f, fw] of features(analyse(ex.text, ex.lang), ex.lang)) {
+    forEachFeature(analyse(ex.text, ex.lang), ex.lang, (f, fw) => {
       let row = m.counts.get(f);
       if (!row) {
         row = new Float64Array(objectiveCount);
@@ -77,7 +91,7 @@ function trainLanguage(examples: TrainingExample[], objectiveCount: number): Lan
       }
       row[o] = (row[o] ?? 0) + w * fw;
       m.totals[o] = (m.totals[o] ?? 0) + w * fw;
-    }
+    });
   }
   return m;
 }
@@ -135,12 +149,12 @@ export class NaiveBayes {
     if (!m) return zero;
     const sums = new Float64Array(this.objectiveCount);
     let known = 0;
-    for (const [f, fw] of features(tokens, this.models[lang] ? lang : 'en')) {
+    forEachFeature(tokens, this.models[lang] ? lang : 'en', (f, fw) => {
       const row = logRow(m, f);
-      if (!row) continue;
+      if (!row) return;
       known += fw;
-      for (let o = 0; o < sums.length; o++) sums[o] = (sums[o] ?? 0) + fw * (row[o] ?? 0);
-    }
+      for (let o = 0; o < sums.length; o++) sums[o] = (sums[o] as number) + fw * (row[o] as number);
+    });
     if (known === 0) return zero;
     const vocabulary = m.counts.size;
     const logs = zero.map((_, o) => {
