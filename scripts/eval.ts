@@ -3,8 +3,9 @@
  * Prints accuracy of the objective classifier on the gold set (eval/gold.jsonl, see
  * docs/ANNOTATION.md) per language and per objective, next to the title-only TF-IDF baseline, and
  * the share of action rows of the trafficking plan with objective 10 in their top 3.
- * --fit refits the calibration (src/classify/calibration.json) on the dev split only; --errors lists
- * the dev passages it gets wrong at top-1 (refused for the test split).
+ * --fit refits the calibration (src/classify/calibration.json) on the dev split only and prints the
+ * rounds replayed with the lexicons they were first scored on (it reads those from git history);
+ * --errors lists the dev passages it gets wrong at top-1 (refused for the test split).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -86,15 +87,22 @@ function roundCommit(item: Gold): string | undefined {
   if (!item.source.startsWith('eval/authored-rounds') || !round) return undefined;
   return roundCommits[`${round[1]}-${round[2]}`] ?? roundCommits[round[2] ?? ''];
 }
-const lexiconsAt = (commit: string): LexiconFile[] =>
-  LANGUAGES.map((lang) =>
-    parseLexiconFile(
-      execFileSync('git', ['show', `${commit}:src/classify/lexicon/${lang}.json`], {
+function lexiconsAt(commit: string): LexiconFile[] {
+  return LANGUAGES.map((lang) => {
+    try {
+      const json = execFileSync('git', ['show', `${commit}:src/classify/lexicon/${lang}.json`], {
         cwd: root,
         encoding: 'utf8',
-      }),
-    ),
-  );
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      return parseLexiconFile(json);
+    } catch {
+      throw new Error(
+        `--fit needs the git history: commit ${commit} (eval/rounds.json) is not in this clone`,
+      );
+    }
+  });
+}
 
 function fitCalibration(dev: Gold[], current: Calibration): Calibration {
   const rows: { x: number[]; y: number }[] = [];

@@ -28,7 +28,8 @@ import { FrameworkTfIdf, type RankedObjective } from './tfidf.ts';
 /**
  * The layer features of one objective for one passage, the calibration's inputs: the lexicon's
  * saturated score and whether it is the passage's strongest lexicon objective, the model's
- * posterior, and the similarity to the objective's whole text and to its closest lettered action.
+ * posterior and whether it is the model's strongest objective, and the similarity to the
+ * objective's whole text and to its closest lettered action.
  */
 export const FEATURES = [
   'lexicon',
