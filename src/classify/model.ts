@@ -62,7 +62,7 @@ const TEMPERATURE = 0.35;
  * outvote the rest of the passage with its dozen overlapping n-grams. (A visitor, not a list: this
  * runs for every passage and every training example.)
  */
-export function forEachFeature(
+function forEachFeature(
   tokens: Token[],
   lang: Language,
   visit: (feature: string, weight: number) => void,
