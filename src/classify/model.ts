@@ -62,11 +62,7 @@ const TEMPERATURE = 0.35;
  * outvote the rest of the passage with its dozen overlapping n-grams. (A visitor, not a list: this
  * runs for every passage and every training example.)
  */
-function forEachFeature(
-  tokens: Token[],
-  lang: Language,
-  visit: (feature: string, weight: number) => void,
-) {
+function forEachFeature(tokens: Token[], lang: Language, visit: (feature: string, weight: number) => void) {
   for (let i = 0; i < tokens.length; i++) {
     const stem = (tokens[i] as Token).stem;
     visit(stem, 1);
