@@ -53,20 +53,27 @@ function loadAuthored(
   lang: string,
   split: (id: string) => GoldPassage['split'],
 ): GoldPassage[] {
-  return readFileSync(join(import.meta.dirname, '../../eval', file), 'utf8')
+  return readLabelledTsv(join(import.meta.dirname, '../../eval', file)).map((p) => ({
+    ...p,
+    lang,
+    source: `eval/${file}`,
+    section: '',
+    split: split(p.id),
+  }));
+}
+
+/** One labelled passage per line: `id<TAB>primary<TAB>acceptable<TAB>text`, `-` for no objective. */
+export function readLabelledTsv(path: string): Pick<GoldPassage, 'id' | 'primary' | 'acceptable' | 'text'>[] {
+  return readFileSync(path, 'utf8')
     .trim()
     .split('\n')
     .map((line) => {
       const [id = '', primary = '', acceptable = '', text = ''] = line.split('\t');
       return {
         id,
-        lang,
         text,
-        source: `eval/${file}`,
-        section: '',
         primary: primary === '-' ? null : Number(primary),
         acceptable: acceptable ? acceptable.split(',').map(Number) : [],
-        split: split(id),
       };
     });
 }
