@@ -104,6 +104,8 @@ function lexiconsAt(commit: string): LexiconFile[] {
   });
 }
 
+const dot = (x: number[], w: number[]) => x.reduce((s, xi, k) => s + xi * (w[k] ?? 0), 0);
+
 function fitCalibration(dev: Gold[], current: Calibration): Calibration {
   const rows: { x: number[]; y: number }[] = [];
   /** The rounds as they were scored blind: their features with the lexicons of the day. */
@@ -118,7 +120,8 @@ function fitCalibration(dev: Gold[], current: Calibration): Calibration {
     return scorer;
   };
   for (const item of dev) {
-    const classifier = scorerAt(roundCommit(item) ?? 'HEAD')(item);
+    const commit = roundCommit(item);
+    const classifier = scorerAt(commit ?? 'HEAD')(item);
     const { features } = classifier.layers(item.text, item.lang as Language);
     const goldSet = new Set(item.primary === null ? [] : [item.primary, ...item.acceptable]);
     const itemRows = features.map((f, i) => ({
@@ -126,7 +129,7 @@ function fitCalibration(dev: Gold[], current: Calibration): Calibration {
       y: goldSet.has(i + 1) ? 1 : 0,
     }));
     rows.push(...itemRows);
-    if (roundCommit(item) && item.primary !== null)
+    if (commit && item.primary !== null)
       replay.push({ rows: itemRows, primary: item.primary, lang: item.lang });
   }
   // A feature new to the list starts at 0, so adding one needs no edit of calibration.json.
@@ -136,7 +139,7 @@ function fitCalibration(dev: Gold[], current: Calibration): Calibration {
   for (let iter = 0; iter < 6000; iter++) {
     const grad = new Array(w.length).fill(0);
     for (const { x, y } of rows) {
-      const z = x.reduce((s, xi, k) => s + xi * (w[k] ?? 0), 0);
+      const z = dot(x, w);
       const p = 1 / (1 + Math.exp(-z));
       x.forEach((xi, k) => {
         grad[k] += (p - y) * xi;
@@ -152,7 +155,7 @@ function fitCalibration(dev: Gold[], current: Calibration): Calibration {
     let top3 = 0;
     for (const item of items) {
       const ranked = item.rows
-        .map(({ x, y }, i) => ({ objective: i + 1, y, z: x.reduce((s, xi, k) => s + xi * (w[k] ?? 0), 0) }))
+        .map(({ x, y }, i) => ({ objective: i + 1, y, z: dot(x, w) }))
         .sort((a, b) => b.z - a.z);
       if (ranked[0]?.y) top1++;
       if (ranked.slice(0, 3).some((o) => o.objective === item.primary)) top3++;
