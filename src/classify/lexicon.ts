@@ -217,11 +217,11 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
     const matched = exact.length || !token ? exact : compoundMatches(token, lex.compoundParts);
     // Only the longest phrases at a position count: "victims of violence" is not also "victims".
     const longest = matched[0]?.stems.length ?? 0;
+    const start = token?.start ?? 0;
+    const surface = text.slice(start, tokens[i + longest - 1]?.end ?? 0);
     for (const term of matched) {
       if (term.stems.length < longest) break;
-      const start = tokens[i]?.start ?? 0;
       if (excluded.get(term.objective)?.some(([from, to]) => start >= from && start < to)) continue;
-      const surface = text.slice(tokens[i]?.start ?? 0, tokens[i + longest - 1]?.end ?? 0);
       const perObjective = found.get(term.objective) ?? new Map();
       // Keyed by stems: "deportation" and "deportations" are one term, counted once.
       const key = term.stems.join(' ');
