@@ -83,7 +83,7 @@ const roundCommits = (
   JSON.parse(readFileSync(join(root, 'eval/rounds.json'), 'utf8')) as { commits: Record<string, string> }
 ).commits;
 function roundCommit(item: Gold): string | undefined {
-  const round = /^([a-z]{2})-([a-z])\d/.exec(item.id);
+  const round = /^([a-z]{2})-([a-z]+)\d/.exec(item.id);
   if (!item.source.startsWith('eval/authored-rounds') || !round) return undefined;
   return roundCommits[`${round[1]}-${round[2]}`] ?? roundCommits[round[2] ?? ''];
 }
