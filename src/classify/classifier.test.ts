@@ -91,7 +91,8 @@ describe('classifier', () => {
 
   it('does not read common words that share a stem with a lexicon term as that term', () => {
     // "competent" stems like "competences", "vise" (aims) like "visa", "menées" like "MENA",
-    // "unies" (Nations unies) like "Unia", "traitement" (processing) like "traite" (trafficking).
+    // "unies" (Nations unies) like "Unia", "traitement" (processing) like "traite" (trafficking),
+    // Dutch "zorgen voor" (to provide) like "zorg" (care).
     const en = matchLexicon('The competent authorities refer the case.', lexiconFor('en'));
     expect(en.map((h) => h.objective)).not.toContain(18);
     const fr = matchLexicon(
@@ -99,6 +100,8 @@ describe('classifier', () => {
       lexiconFor('fr'),
     );
     expect(fr.map((h) => h.objective).filter((o) => [5, 7, 10, 17].includes(o))).toEqual([]);
+    const nl = matchLexicon('De nieuwe fabriek zal zorgen voor tweehonderd banen.', lexiconFor('nl'));
+    expect(nl.map((h) => h.objective)).not.toContain(15);
   });
 
   it('uses the document profile for short action rows', () => {
