@@ -154,6 +154,19 @@ describe('model', () => {
     }
   });
 
+  it('lists a term once per objective, in one tier', () => {
+    // A term in two tiers would count twice in the model's training and leave its weight unclear.
+    const repeated = LANGUAGES.flatMap((lang) =>
+      Object.entries(loadLexiconFile(lang).objectives).flatMap(([objective, entry]) => {
+        const terms = [...entry.strong, ...entry.medium, ...entry.weak, ...entry.context].map((t) =>
+          t.toLowerCase(),
+        );
+        return terms.filter((t, i) => terms.indexOf(t) !== i).map((t) => `${lang} ${objective}: ${t}`);
+      }),
+    );
+    expect(repeated).toEqual([]);
+  });
+
   it('has no phrase that the analyser shrinks to one common word', () => {
     // Numbers and stop words are dropped, so "3 per cent" would match every "per cent" and "kwamen
     // om" every "kwamen" (came): a phrase must keep at least two stems, or be a single word.
