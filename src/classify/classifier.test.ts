@@ -102,6 +102,10 @@ describe('classifier', () => {
     expect(fr.map((h) => h.objective).filter((o) => [5, 7, 10, 17].includes(o))).toEqual([]);
     const nl = matchLexicon('De nieuwe fabriek zal zorgen voor tweehonderd banen.', lexiconFor('nl'));
     expect(nl.map((h) => h.objective)).not.toContain(15);
+    // "the train" (an exclude phrase of 18) is whole words: it leaves "the training" alone.
+    const train = (text: string) => matchLexicon(text, lexiconFor('en')).map((h) => h.objective);
+    expect(train('Thirty people were taken off the train.')).not.toContain(18);
+    expect(train('Newcomers follow the training of the employment service.')).toContain(18);
   });
 
   it('uses the document profile for short action rows', () => {

@@ -186,6 +186,8 @@ function compoundMatches(token: Token, index: CompoundIndex): Term[] {
   });
 }
 
+const LETTER = /\p{L}/u;
+
 /**
  * Where each objective's exclude phrases occur in the text ("in return for" is no return): its
  * terms do not count inside them, while the rest of the passage still does.
@@ -194,8 +196,11 @@ function excludedSpans(text: string, lex: CompiledLexicon): Map<number, [number,
   const spans = new Map<number, [number, number][]>();
   if (lex.excludes.length === 0) return spans;
   const lower = text.toLowerCase();
+  // Whole words only: "the train" excludes the railway, not "the training".
+  const wordAt = (i: number) => LETTER.test(lower[i] ?? '');
   for (const { objective, phrase } of lex.excludes) {
     for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
+      if (wordAt(at - 1) || wordAt(at + phrase.length)) continue;
       const list = spans.get(objective) ?? [];
       list.push([at, at + phrase.length]);
       spans.set(objective, list);
