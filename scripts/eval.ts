@@ -212,7 +212,7 @@ function predict(which: 'model' | 'baseline', item: Gold): Prediction {
 }
 
 function line(label: string, m: Metrics): string {
-  return `${label.padEnd(36)} n=${String(m.labelled).padStart(3)}  top-1 ${pct(m.top1)}  top-3 ${pct(m.top3)}  micro-F1 ${pct(m.microF1)}  macro-F1 ${pct(m.macroF1)}  none rejected ${pct(m.noneRejected)}`;
+  return `${label.padEnd(38)} n=${String(m.labelled).padStart(3)}  top-1 ${pct(m.top1)}  top-3 ${pct(m.top3)}  micro-F1 ${pct(m.microF1)}  macro-F1 ${pct(m.macroF1)}  none rejected ${pct(m.noneRejected)}`;
 }
 
 console.log(
