@@ -106,6 +106,10 @@ describe('classifier', () => {
     const train = (text: string) => matchLexicon(text, lexiconFor('en')).map((h) => h.objective);
     expect(train('Thirty people were taken off the train.')).not.toContain(18);
     expect(train('Newcomers follow the training of the employment service.')).toContain(18);
+    // A phrase skips stop words, but not a whole clause: "family and was not allowed" is no
+    // "family allowances" (22).
+    expect(train('She worked for the family and was not allowed to leave the house.')).not.toContain(22);
+    expect(train('Frontier workers claim family allowances in the country where they work.')).toContain(22);
   });
 
   it('uses the document profile for short action rows', () => {

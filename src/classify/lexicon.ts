@@ -209,6 +209,20 @@ function excludedSpans(text: string, lex: CompiledLexicon): Map<number, [number,
   return spans;
 }
 
+/** At most this many dropped words (stop words) may sit between two words of a phrase. */
+const MAX_GAP = 2;
+
+/**
+ * Whether token `j` may continue a phrase begun at the token before it: stop words between them
+ * are skipped ("victims of trafficking"), but not more than MAX_GAP of them and not a sentence
+ * break, so "family and was not allowed" is no "family allowance". Asked only once the stems
+ * match, which is rare, so it costs next to nothing.
+ */
+function joins(text: string, tokens: Token[], j: number): boolean {
+  const gap = text.slice(tokens[j - 1]?.end ?? 0, tokens[j]?.start ?? 0);
+  return !/[.;:!?]/.test(gap) && (gap.match(/\p{L}+/gu)?.length ?? 0) <= MAX_GAP;
+}
+
 /** Scores every objective whose lexicon terms occur in `text`. */
 export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Token[]): LexiconHit[] {
   const tokens = analysed ?? analyse(text, lex.language);
@@ -217,7 +231,9 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
   let i = 0;
   while (i < tokens.length) {
     const candidates = lex.byFirstStem.get(tokens[i]?.stem ?? '') ?? [];
-    const exact = candidates.filter((term) => term.stems.every((s, k) => tokens[i + k]?.stem === s));
+    const exact = candidates.filter((term) =>
+      term.stems.every((s, k) => tokens[i + k]?.stem === s && (k === 0 || joins(text, tokens, i + k))),
+    );
     const token = tokens[i];
     const matched = exact.length || !token ? exact : compoundMatches(token, lex.compoundParts);
     // Only the longest phrases at a position count: "victims of violence" is not also "victims".
