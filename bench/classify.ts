@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyse } from '../src/classify/analyse.ts';
 import { buildClassifier } from '../src/classify/classifier.ts';
-import { lexiconFor, loadLexiconFile, matchLexicon } from '../src/classify/lexicon.ts';
+import { lexiconFor, loadLexiconFile, matchLexicon, termsOf } from '../src/classify/lexicon.ts';
 import { LANGUAGES } from '../src/framework/schema.ts';
 import { parseDocument } from '../src/ingest/parse.ts';
 import { corpus, fmt, mb, percentile, timeRuns } from './lib.ts';
@@ -65,12 +65,7 @@ export async function benchClassify(): Promise<void> {
     1,
   );
   const dir = mkdtempSync(join(tmpdir(), 'gcmt-grep-'));
-  const terms = Object.values(loadLexiconFile('en').objectives).flatMap((e) => [
-    ...e.strong,
-    ...e.medium,
-    ...e.weak,
-    ...e.context,
-  ]);
+  const terms = Object.values(loadLexiconFile('en').objectives).flatMap(termsOf);
   writeFileSync(join(dir, 'terms'), terms.join('\n'));
   writeFileSync(join(dir, 'text'), english.map((p) => p.text.replace(/\n/g, ' ')).join('\n'));
   const grepRuns = await timeRuns(

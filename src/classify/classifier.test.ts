@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../framework/schema.ts';
 import { analyse } from './analyse.ts';
 import { buildClassifier, defaultClassifier } from './classifier.ts';
-import { lexiconFor, loadLexiconFile, matchLexicon } from './lexicon.ts';
+import { lexiconFor, loadLexiconFile, matchLexicon, termsOf } from './lexicon.ts';
 import { NaiveBayes } from './model.ts';
 
 const classifier = defaultClassifier();
@@ -166,9 +166,7 @@ describe('model', () => {
     // A term in two tiers would count twice in the model's training and leave its weight unclear.
     const repeated = LANGUAGES.flatMap((lang) =>
       Object.entries(loadLexiconFile(lang).objectives).flatMap(([objective, entry]) => {
-        const terms = [...entry.strong, ...entry.medium, ...entry.weak, ...entry.context].map((t) =>
-          t.toLowerCase(),
-        );
+        const terms = termsOf(entry).map((t) => t.toLowerCase());
         return terms.filter((t, i) => terms.indexOf(t) !== i).map((t) => `${lang} ${objective}: ${t}`);
       }),
     );
@@ -180,7 +178,7 @@ describe('model', () => {
     // om" every "kwamen" (came): a phrase must keep at least two stems, or be a single word.
     const shrunk = LANGUAGES.flatMap((lang) =>
       Object.values(loadLexiconFile(lang).objectives).flatMap((entry) =>
-        [...entry.strong, ...entry.medium, ...entry.weak, ...entry.context].filter(
+        termsOf(entry).filter(
           (term) => term.trim().split(/[\s-]+/).length > 1 && analyse(term, lang).length < 2,
         ),
       ),

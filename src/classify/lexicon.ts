@@ -67,6 +67,11 @@ export interface CompiledLexicon {
   migration: string[][];
 }
 
+/** Every term of an objective's entry, all tiers (exclude phrases are not terms). */
+export function termsOf(entry: LexiconEntry): string[] {
+  return (Object.keys(TIER_WEIGHT) as Tier[]).flatMap((tier) => entry[tier]);
+}
+
 export function loadLexiconFile(lang: Language): LexiconFile {
   return parseLexiconFile(readFileSync(join(import.meta.dirname, 'lexicon', `${lang}.json`), 'utf8'));
 }
