@@ -55,6 +55,11 @@ describe('classifier', () => {
     const refugeeOnly = matchLexicon('Asylum seekers and refugees need access to health care.', lex);
     const migrants = matchLexicon('Migrants, asylum seekers and refugees need access to health care.', lex);
     expect(refugeeOnly[0]?.weight).toBeLessThan(migrants[0]?.weight ?? 0);
+    // Refugee phrases follow the phrase rule too: a sentence break splits "international protection".
+    const weight = (text: string) => matchLexicon(text, lex).find((h) => h.objective === 7)?.weight;
+    const phrase = weight('Support is international, and the protection of workers needs care.');
+    const split = weight('Support is international. The protection of workers needs care.');
+    expect(phrase).toBeLessThan(split ?? 0);
   });
 
   it('finds Dutch and German terms inside compounds, quoting the whole word', () => {

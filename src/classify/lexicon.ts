@@ -233,12 +233,13 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
   const tokens = analysed ?? analyse(text, lex.language);
   const found = new Map<number, Map<string, { tier: Tier; surface: string }>>();
   const excluded = excludedSpans(text, lex);
+  /** Whether a phrase's stems occur at token `at`, its words close enough to make one phrase. */
+  const phraseAt = (stems: string[], at: number) =>
+    stems.every((s, k) => tokens[at + k]?.stem === s && (k === 0 || joins(text, tokens, at + k)));
   let i = 0;
   while (i < tokens.length) {
     const candidates = lex.byFirstStem.get(tokens[i]?.stem ?? '') ?? [];
-    const exact = candidates.filter((term) =>
-      term.stems.every((s, k) => tokens[i + k]?.stem === s && (k === 0 || joins(text, tokens, i + k))),
-    );
+    const exact = candidates.filter((term) => phraseAt(term.stems, i));
     const token = tokens[i];
     const matched = exact.length || !token ? exact : compoundMatches(token, lex.compoundParts);
     // Only the longest phrases at a position count: "victims of violence" is not also "victims".
@@ -256,8 +257,7 @@ export function matchLexicon(text: string, lex: CompiledLexicon, analysed?: Toke
     }
     i += Math.max(1, longest);
   }
-  const occurs = (phrase: string[]) =>
-    phrase.length > 0 && tokens.some((_, i) => phrase.every((s, k) => tokens[i + k]?.stem === s));
+  const occurs = (phrase: string[]) => phrase.length > 0 && tokens.some((_, at) => phraseAt(phrase, at));
   const refugeeOnly = lex.outOfScope.some(occurs) && !lex.migration.some(occurs);
   const specific = new Set(
     [...found]
