@@ -28,8 +28,10 @@ import { FrameworkTfIdf, type RankedObjective } from './tfidf.ts';
 /**
  * The layer features of one objective for one passage, the calibration's inputs: the lexicon's
  * saturated score and whether it is the passage's strongest lexicon objective, the model's
- * posterior and whether it is the model's strongest objective, and the similarity to the
- * objective's whole text and to its closest lettered action.
+ * posterior, its logarithm and whether it is the model's strongest objective, and the similarity
+ * to the objective's whole text and to its closest lettered action. The log posterior tells apart
+ * the objectives the model thinks unlikely (0.01 against 0.0001), which the posterior itself
+ * squeezes together near 0: it ranks second and third choices (replay top-3 95.9 → 96.5).
  */
 export const FEATURES = [
   'lexicon',
@@ -38,6 +40,7 @@ export const FEATURES = [
   'modelTop',
   'similarity',
   'actionSimilarity',
+  'logModel',
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 export type LayerFeatures = Record<Feature, number>;
@@ -110,6 +113,8 @@ export class Classifier {
         lexiconTop: hit && hit.weight === topWeight ? 1 : 0,
         model: nb[i] ?? 0,
         modelTop: nb[i] === nbTop ? 1 : 0,
+        // Floored at 1e-4 and scaled to about -1..0, like the other features.
+        logModel: Math.log((nb[i] ?? 0) + 1e-4) / 10,
         similarity,
         actionSimilarity: actionSims[i] ?? 0,
       };
