@@ -115,6 +115,11 @@ describe('classifier', () => {
     expect(objectives('Their living conditions were poor.', 'en')).not.toContain(8);
     expect(objectives('Les cuisiniers étaient payés quatre euros.', 'fr')).not.toContain(20);
     expect(objectives('Ausländische Fachkräfte werden gesucht.', 'de')).not.toContain(14);
+    // Nor is a derived word a compound: "politieke" (political) is no "politie" (police) and
+    // "kostenlos" (free) no "Kosten" (costs), while "politiekorps" is still a police force.
+    expect(objectives('De politieke partijen zijn verdeeld.', 'nl')).not.toContain(9);
+    expect(objectives('Het politiekorps zoekt getuigen.', 'nl')).toContain(9);
+    expect(objectives('Die Beratung ist kostenlos.', 'de')).not.toContain(20);
     // "the train" (an exclude phrase of 18) is whole words: it leaves "the training" alone.
     expect(objectives('Thirty people were taken off the train.', 'en')).not.toContain(18);
     expect(objectives('Newcomers follow the training of the employment service.', 'en')).toContain(18);

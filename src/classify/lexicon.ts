@@ -138,9 +138,10 @@ const MIN_COMPOUND = 9;
 
 /**
  * Endings that derive a new word rather than start a compound's head: "gemeenschappelijk" (common)
- * is not a kind of "gemeenschap" (community), nor "gemeinschaftlich" of "Gemeinschaft".
+ * is not a kind of "gemeenschap" (community), nor "gemeinschaftlich" of "Gemeinschaft", nor
+ * "politieke" (political) of "politie" (police), nor "kostenlos" (free) of "Kosten" (costs).
  */
-const DERIVATION = /^(?:[a-z]?e?lijk|ig|isch|lich|heid|heit|keit)/;
+const DERIVATION = /^(?:[a-z]?e?lijk|ig|isch|lich|heid|heit|keit|ke$|e?[ns]?loo?s)/;
 
 /** Length of the affix a compound part is looked up by (not longer than MIN_PART - 1, a stem may be shorter than its word). */
 const AFFIX = 4;
