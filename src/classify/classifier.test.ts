@@ -3,7 +3,7 @@ import { LANGUAGES, type Language } from '../framework/schema.ts';
 import { analyse } from './analyse.ts';
 import { buildClassifier, defaultClassifier } from './classifier.ts';
 import { lexiconFor, loadLexiconFile, matchLexicon, termsOf } from './lexicon.ts';
-import { NaiveBayes } from './model.ts';
+import { NaiveBayes, NO_OBJECTIVE } from './model.ts';
 
 const classifier = defaultClassifier();
 const top = (text: string, lang?: 'en' | 'nl' | 'fr' | 'de') =>
@@ -170,6 +170,24 @@ describe('model', () => {
     const tokens = [{ surface: 'climate', stem: 'climat', start: 0, end: 7 }];
     expect(copy.predict(tokens, 'en')).toEqual(model.predict(tokens, 'en'));
     expect(model.predict(tokens, 'en')[1]).toBeGreaterThan(0.5);
+  });
+
+  it('keeps a class for passages about nothing in the GCM, which takes posterior from the objectives', () => {
+    const examples = [
+      { lang: 'en' as const, objective: 1, text: 'migration data and statistics' },
+      { lang: 'en' as const, objective: 2, text: 'climate change drives migration' },
+    ];
+    const bibliography = analyse('Migration Gazette, 22 May 2009, page 4', 'en');
+    const total = (posteriors: number[]) => posteriors.reduce((a, b) => a + b, 0);
+    const without = NaiveBayes.train(examples, 2).predict(bibliography, 'en');
+    const withNone = NaiveBayes.train(
+      [...examples, { lang: 'en', objective: NO_OBJECTIVE, text: 'Official Gazette, see page 12' }],
+      2,
+    ).predict(bibliography, 'en');
+    expect(without).toHaveLength(2);
+    expect(total(without)).toBeCloseTo(1);
+    expect(withNone).toHaveLength(2);
+    expect(total(withNone)).toBeLessThan(0.5);
   });
 
   it('has a lexicon for every objective in every language', () => {

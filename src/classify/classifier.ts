@@ -102,7 +102,8 @@ export class Classifier {
     const hits = lexicon ? matchLexicon(text, lexicon, lexicon.language === lang ? tokens : undefined) : [];
     const topWeight = hits[0]?.weight ?? 0;
     const nb = this.parts.model.predict(tokens, lang);
-    const nbTop = Math.max(...nb);
+    // The strongest objective is no "top" when the model rates "no objective" higher still.
+    const nbTop = Math.max(...nb, 1 - nb.reduce((a, b) => a + b, 0));
     const query = this.parts.similarity.query(text, lang, tokens);
     const sims = this.parts.similarity.similarities(query);
     const actionSims = this.parts.similarity.actionSimilarities(query);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, type Language } from '../framework/schema.ts';
-import type { TrainingExample } from './model.ts';
+import { NO_OBJECTIVE, type TrainingExample } from './model.ts';
 
 /** A gold passage as stored in eval/gold.jsonl (see docs/ANNOTATION.md). */
 export interface GoldPassage {
@@ -80,14 +80,18 @@ export function readLabelledTsv(path: string): Pick<GoldPassage, 'id' | 'primary
 
 /**
  * Labelled corpus passages as training examples: the primary objective at full weight, acceptable
- * ones at half. Only the dev split is ever used for training; the test split stays unseen.
+ * ones at half, passages about nothing in the GCM as NO_OBJECTIVE. Only the dev split is ever used
+ * for training; the test split stays unseen.
  */
 export function labelledExamples(passages: GoldPassage[]): TrainingExample[] {
   const out: TrainingExample[] = [];
   for (const p of passages) {
-    if (p.split !== 'dev' || p.primary === null || !(LANGUAGES as readonly string[]).includes(p.lang))
-      continue;
+    if (p.split !== 'dev' || !(LANGUAGES as readonly string[]).includes(p.lang)) continue;
     const lang = p.lang as Language;
+    if (p.primary === null) {
+      out.push({ lang, objective: NO_OBJECTIVE, text: p.text });
+      continue;
+    }
     out.push({ lang, objective: p.primary, text: p.text });
     for (const o of p.acceptable) out.push({ lang, objective: o, text: p.text, weight: 0.5 });
   }

@@ -13,6 +13,7 @@ import { once } from './once.ts';
 
 export interface TrainingExample {
   lang: Language;
+  /** 1-23, or NO_OBJECTIVE for a passage about nothing in the GCM. */
   objective: number;
   text: string;
   weight?: number;
@@ -73,16 +74,24 @@ function forEachFeature(tokens: Token[], lang: Language, visit: (feature: string
     for (const grams of compoundGrams(tokens)) for (const g of grams) visit(g, 1 / grams.length);
 }
 
+/**
+ * The label of passages about nothing in the GCM. The model keeps a class for them after the
+ * objectives: without it, naive Bayes hands all its confidence to some objective whatever the text
+ * (a bibliography line, a budget table), and the calibrated score follows.
+ */
+export const NO_OBJECTIVE = 0;
+
 function trainLanguage(examples: TrainingExample[], objectiveCount: number): LanguageModel {
-  const m: LanguageModel = { counts: new Map(), totals: new Float64Array(objectiveCount) };
+  const classes = objectiveCount + 1; // the objectives, then "no objective"
+  const m: LanguageModel = { counts: new Map(), totals: new Float64Array(classes) };
   for (const ex of examples) {
-    const o = ex.objective - 1;
-    if (o < 0 || o >= objectiveCount) continue;
+    const o = ex.objective === NO_OBJECTIVE ? objectiveCount : ex.objective - 1;
+    if (o < 0 || o >= classes) continue;
     const w = ex.weight ?? 1;
     forEachFeature(analyse(ex.text, ex.lang), ex.lang, (f, fw) => {
       let row = m.counts.get(f);
       if (!row) {
-        row = new Float64Array(objectiveCount);
+        row = new Float64Array(classes);
         m.counts.set(f, row);
       }
       row[o] = (row[o] ?? 0) + w * fw;
@@ -138,12 +147,16 @@ export class NaiveBayes {
     return { version: this.version, objectives: this.objectiveCount, examples: this.exampleCount, languages };
   }
 
-  /** Posterior-like scores per objective (sum 1), or all zeros when the language has no model or no known word. */
+  /**
+   * Posterior-like scores per objective, or all zeros when the language has no model or no known
+   * word. They sum to 1 less the posterior of "no objective" (a model saved before that class
+   * existed has none: its scores sum to 1).
+   */
   predict(tokens: Token[], lang: Language): number[] {
     const m = (this.models[lang] ?? this.models.en)?.();
     const zero = new Array(this.objectiveCount).fill(0);
     if (!m) return zero;
-    const sums = new Float64Array(this.objectiveCount);
+    const sums = new Float64Array(m.totals.length);
     let known = 0;
     forEachFeature(tokens, this.models[lang] ? lang : 'en', (f, fw) => {
       const row = logRow(m, f);
@@ -153,14 +166,15 @@ export class NaiveBayes {
     });
     if (known === 0) return zero;
     const vocabulary = m.counts.size;
-    const logs = zero.map((_, o) => {
-      const denom = Math.log((m.totals[o] ?? 0) + ALPHA * vocabulary);
-      return ((sums[o] ?? 0) / known - denom) / TEMPERATURE;
+    const logs = [...sums].map((s, o) => {
+      const total = m.totals[o] ?? 0;
+      if (total === 0) return Number.NEGATIVE_INFINITY; // a class without examples gets nothing
+      return (s / known - Math.log(total + ALPHA * vocabulary)) / TEMPERATURE;
     });
     const max = Math.max(...logs);
     const exps = logs.map((l) => Math.exp(l - max));
     const sum = exps.reduce((a, b) => a + b, 0);
-    return exps.map((e) => e / sum);
+    return zero.map((_, o) => (exps[o] ?? 0) / sum);
   }
 }
 
