@@ -2,7 +2,8 @@
  * `npm run eval [-- --split dev|test|all] [-- --fit] [-- --errors]`
  * Prints accuracy of the objective classifier on the gold set (eval/gold.jsonl, see
  * docs/ANNOTATION.md) per language and per objective, next to the title-only TF-IDF baseline, and
- * the share of action rows of the trafficking plan with objective 10 in their top 3.
+ * for each trafficking plan (the Belgian one, eval/plans/thb-authored.*.txt) the share of action
+ * rows with objective 10 in their top 3.
  * --fit refits the calibration (src/classify/calibration.json) on the dev split only and prints the
  * rounds replayed with the lexicons they were first scored on (it reads those from git history);
  * --errors lists the dev passages it gets wrong at top-1 (refused for the test split).
