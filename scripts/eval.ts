@@ -305,11 +305,11 @@ const plans = [
   ].find(existsSync),
   ...LANGUAGES.map((lang) => join(root, `eval/plans/thb-authored.${lang}.txt`)),
 ].filter((path): path is string => path !== undefined);
+const inTop3 = (ranked: { objective: number }[]) => ranked.slice(0, 3).some((o) => o.objective === 10);
 console.log('\nTrafficking plan actions with objective 10 in the top 3:');
 for (const path of plans) {
   const doc = await parseDocument(readFileSync(path), path);
   const actions = extractActions(doc);
-  const inTop3 = (ranked: { objective: number }[]) => ranked.slice(0, 3).some((o) => o.objective === 10);
   const hits = actions.filter((a) => inTop3(a.objectives)).length;
   const tables = actions.filter((a) => a.source === 'table');
   const tableHits = tables.filter((a) => inTop3(a.objectives)).length;

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../src/classify/analyse.ts';
-import { loadLexiconFile, TIER_WEIGHT } from '../src/classify/lexicon.ts';
+import { loadLexiconFile, TIERS } from '../src/classify/lexicon.ts';
 import { LANGUAGES } from '../src/framework/schema.ts';
 
 const minCount = Number(process.argv[2] ?? 2);
@@ -21,7 +21,7 @@ const sameWord = (a: string, b: string) =>
 for (const lang of LANGUAGES) {
   const termsByStem = new Map<string, string[]>();
   for (const [objective, entry] of Object.entries(loadLexiconFile(lang).objectives)) {
-    for (const tier of Object.keys(TIER_WEIGHT) as (keyof typeof TIER_WEIGHT)[]) {
+    for (const tier of TIERS) {
       for (const term of entry[tier]) {
         const tokens = analyse(term, lang);
         if (tokens.length !== 1) continue;

@@ -36,6 +36,8 @@ export type LexiconEntry = z.infer<typeof entrySchema>;
 
 export const TIER_WEIGHT = { strong: 3, medium: 2, weak: 1, context: 1 } as const;
 type Tier = keyof typeof TIER_WEIGHT;
+/** The tiers that hold terms, strongest first (exclude phrases are not terms). */
+export const TIERS = Object.keys(TIER_WEIGHT) as Tier[];
 
 interface Term {
   objective: number;
@@ -69,7 +71,7 @@ export interface CompiledLexicon {
 
 /** Every term of an objective's entry, all tiers (exclude phrases are not terms). */
 export function termsOf(entry: LexiconEntry): string[] {
-  return (Object.keys(TIER_WEIGHT) as Tier[]).flatMap((tier) => entry[tier]);
+  return TIERS.flatMap((tier) => entry[tier]);
 }
 
 export function loadLexiconFile(lang: Language): LexiconFile {
@@ -83,7 +85,7 @@ export function parseLexiconFile(json: string): LexiconFile {
 export function compileLexicon(file: LexiconFile): CompiledLexicon {
   const byFirstStem = new Map<string, Term[]>();
   for (const [num, entry] of Object.entries(file.objectives)) {
-    for (const tier of Object.keys(TIER_WEIGHT) as Tier[]) {
+    for (const tier of TIERS) {
       for (const text of entry[tier]) {
         const stems = analyse(text, file.language).map((t) => t.stem);
         const first = stems[0];
