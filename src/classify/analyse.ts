@@ -27,10 +27,42 @@ function stemOf(word: string, lang: Language): string {
   }
   let stem = cache.get(word);
   if (stem === undefined) {
-    stem = STEMMERS[lang](word);
+    stem = STEMMERS[lang](lang === 'de' ? masculineForm(word) : word);
     cache.set(word, stem);
   }
   return stem;
+}
+
+/**
+ * German names people in the feminine with -in / -innen ("Migrantinnen", "Ärztin", "Pflegerinnen"),
+ * which Snowball stems apart from the masculine ("migrantinn" against "migrant"), so a lexicon
+ * term or model feature learnt on one form missed the other. The feminine suffix is dropped before
+ * stemming: "-innen" after anything but the verbs that end so (beginnen, gewinnen, ...), the
+ * singular "-in" only after the endings of person nouns (Lehrerin, Migrantin, Juristin, Ärztin,
+ * Psychologin), so "Termin", "Medizin" and "Berlin" keep theirs.
+ */
+const NOT_FEMININE = new Set([
+  '',
+  'b',
+  'beg',
+  'gew',
+  'wiedergew',
+  'zurückgew',
+  'bes',
+  'sp',
+  's',
+  'r',
+  'entr',
+  'zerr',
+]);
+const FEMININE_SINGULAR = /^(.{3,}(?:er|ant|ent|ist|ärzt|log|än))in$/;
+
+function masculineForm(word: string): string {
+  if (word.endsWith('innen')) {
+    const base = word.slice(0, -5);
+    return NOT_FEMININE.has(base) ? word : base;
+  }
+  return FEMININE_SINGULAR.exec(word)?.[1] ?? word;
 }
 
 const STOP: Record<Language, Set<string>> = {
@@ -50,7 +82,7 @@ const STOP: Record<Language, Set<string>> = {
     ),
   ),
   de: new Set(
-    'der die das den dem des ein eine einer eines einem einen und oder in im zu zur zum von vom für mit auf an am bei aus als ist sind wird werden wurde sein hat haben nicht auch sich es sie wir uns unser dass durch über nach so wie alle andere sowie'.split(
+    'der die das den dem des ein eine einer eines einem einen und oder in im zu zur zum von vom für mit auf an am bei aus als ist sind wird werden wurde sein hat haben nicht auch sich es sie wir uns unser dass durch über nach so wie alle andere sowie innen'.split(
       ' ',
     ),
   ),

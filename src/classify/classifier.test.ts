@@ -1,3 +1,4 @@
+import { stemmer as germanSnowball } from '@orama/stemmers/german';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../framework/schema.ts';
 import { analyse } from './analyse.ts';
@@ -153,6 +154,23 @@ describe('classifier', () => {
     expect(a).toEqual(b);
     expect(a.objectives).toHaveLength(23);
     expect(a.objectives[0]?.objective).toBe(16);
+  });
+});
+
+describe('German analyser', () => {
+  const stems = (text: string) => analyse(text, 'de').map((t) => t.stem);
+
+  it('stems feminine person nouns with their masculine forms', () => {
+    expect(stems('Migrantinnen Ärztinnen Unternehmerinnen Lehrerin Migrantin Juristin Psychologin')).toEqual(
+      stems('Migranten Ärzte Unternehmer Lehrer Migrant Jurist Psychologe'),
+    );
+    // The gender star splits the word; its "innen" is dropped as a stop word.
+    expect(stems('Migrant*innen und Arbeitnehmer:innen')).toEqual(stems('Migranten und Arbeitnehmer'));
+  });
+
+  it('leaves words that only end like a feminine form', () => {
+    for (const word of ['beginnen', 'gewinnen', 'Termin', 'Medizin', 'Berlin', 'Login'])
+      expect(stems(word)).toEqual([germanSnowball(word.toLowerCase())]);
   });
 });
 
